@@ -1,0 +1,55 @@
+// Objects/object.c (3.11): _PyObject_GetMethod, behind LOAD_METHOD.
+//
+// For `obj.name(...)`, finds a plain function or method descriptor on the type without
+// creating a bound method: the call then passes `obj` as the first argument. That is why
+// `obj.f()` creates no bound-method object in 3.11 while `m = obj.f` does, which is visible
+// in reference counts and in the GC's allocation count.
+
+import type { PyObject } from "../runtime/object.js";
+import type { PyStr } from "../runtime/str.js";
+import { StrType } from "../runtime/str.js";
+import { getAttr } from "../runtime/abstract.js";
+import { genericGetAttr, typeLookupBorrowed } from "../runtime/typeobject.js";
+import { TPFLAGS_METHOD_DESCRIPTOR } from "../runtime/typeroots.js";
+import { instanceAttrGet, dictOwnerOf } from "../runtime/instance.js";
+
+/** Set by getMethod: true when the returned object is an unbound method to call with obj. */
+export let methodIsUnbound = false;
+
+/** Returns a new reference: the unbound method (methodIsUnbound) or the attribute value. */
+export function getMethod(obj: PyObject, name: PyStr): PyObject {
+  const tp = obj.type;
+  methodIsUnbound = false;
+  if (tp.getattro !== genericGetAttr || name.type !== StrType) return getAttr(obj, name);
+  const descr = typeLookupBorrowed(tp, name);
+  let isMethod = false;
+  if (descr !== null) {
+    const dtype = descr.type;
+    if ((dtype.flags & TPFLAGS_METHOD_DESCRIPTOR) !== 0) {
+      isMethod = true;
+    } else if (dtype.descrGet !== null && dtype.descrSet !== null) {
+      // A data descriptor wins over the instance dict.
+      return dtype.descrGet(descr, obj, tp);
+    }
+  }
+  if (dictOwnerOf(obj) !== null) {
+    const attr = instanceAttrGet(obj, name);
+    if (attr !== null) {
+      attr.refcnt++;
+      return attr;
+    }
+  }
+  if (isMethod) {
+    descr!.refcnt++;
+    methodIsUnbound = true;
+    return descr!;
+  }
+  if (descr !== null) {
+    const get = descr.type.descrGet;
+    if (get !== null) return get(descr, obj, tp);
+    descr.refcnt++;
+    return descr;
+  }
+  // Nothing found: the generic path raises CPython's AttributeError (and runs __getattr__).
+  return getAttr(obj, name);
+}

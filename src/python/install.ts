@@ -1,0 +1,457 @@
+// PyType_Ready for the python layer's types (function, code, frame, generator, traceback):
+// their slots, attributes and methods, installed once when the interpreter starts. Kept out
+// of the files that define the types so that those files need not import the eval loop.
+
+import type { PyObject } from "../runtime/object.js";
+import { decref, xdecref } from "../runtime/refcount.js";
+import { None } from "../runtime/singletons.js";
+import { newStr, PyStr, StrType } from "../runtime/str.js";
+import { newInt } from "../runtime/int.js";
+import { newBool } from "../runtime/bool.js";
+import { PyTuple, TupleType, tupleFromOwned } from "../runtime/tuple.js";
+import { DictType, newDict, dictSetItem, PyDict } from "../runtime/dict.js";
+import { raise, PyRaise, TypeErrorType, RuntimeErrorType, StopIterationType, PyBaseException, newExceptionFromOwnedArgs } from "../runtime/exceptions.js";
+import { addGetSets, addMethods } from "../runtime/descrobject.js";
+import { readyType, genericGetAttr, genericSetAttr } from "../runtime/typeobject.js";
+import { TPFLAGS_METHOD_DESCRIPTOR, TPFLAGS_HAVE_VECTORCALL } from "../runtime/typeroots.js";
+import { TPFLAGS_BASE_EXC_SUBCLASS, TPFLAGS_TYPE_SUBCLASS, type PyType } from "../runtime/type.js";
+import { newMethod } from "../runtime/classobject.js";
+import { callObject, callMethod } from "../runtime/abstract.js";
+import { hexAddress } from "./repr.js";
+import { FunctionType, PyFunction } from "./function.js";
+import { CodeType, PyCode, CO_FAST_LOCAL, CO_FAST_CELL, CO_FAST_FREE } from "./code.js";
+import { FrameType, PyFrameObject, getFrameObject } from "./frameobject.js";
+import { OWNED_BY_FRAME_OBJECT } from "./frame.js";
+import { TraceBackType, PyTraceBack } from "./traceback.js";
+import {
+  GeneratorType, PyGenerator, genSend, genClose, genYieldFrom, lastSendReturned,
+  FRAME_EXECUTING, FRAME_SUSPENDED, isGenerator,
+} from "./genobject.js";
+import { callPythonFunction, tstate } from "./ceval.js";
+import { interpreterHooks } from "./hooks.js";
+import { PyCell } from "../runtime/cellobject.js";
+
+let installed = false;
+
+export function installPythonTypes(): void {
+  if (installed) return;
+  installed = true;
+  installFunctionType();
+  installCodeType();
+  installFrameType();
+  installGeneratorType();
+  installTracebackType();
+  interpreterHooks.send = iterSend;
+  interpreterHooks.isGeneratorLike = isGenerator;
+}
+
+function str(value: string): PyStr {
+  return newStr(value);
+}
+
+function ref<T extends PyObject>(o: T): T {
+  o.refcnt++;
+  return o;
+}
+
+function orNone(o: PyObject | null): PyObject {
+  return ref(o === null ? None : o);
+}
+
+// --- function (Objects/funcobject.c) ---
+
+function installFunctionType(): void {
+  const t = FunctionType;
+  t.flags |= TPFLAGS_METHOD_DESCRIPTOR | TPFLAGS_HAVE_VECTORCALL;
+  t.call = (callable, args, start, nargs, kwnames) => callPythonFunction(callable as PyFunction, args, start, nargs, kwnames);
+  t.descrGet = (func, obj) => (obj === null || obj === None ? ref(func) : newMethod(func, obj));
+  t.repr = (self) => str(`<function ${(self as PyFunction).qualname.value} at ${hexAddress(self)}>`);
+  t.getattro = genericGetAttr;
+  t.setattro = genericSetAttr;
+  addGetSets(t, [
+    {
+      name: "__code__",
+      get: (self) => ref((self as PyFunction).code),
+      set: (self, value) => {
+        if (value === null || value.type !== CodeType) raise(TypeErrorType, "__code__ must be set to a code object");
+        const f = self as PyFunction;
+        const old = f.code;
+        f.code = ref(value as PyCode);
+        decref(old);
+      },
+    },
+    {
+      name: "__defaults__",
+      get: (self) => orNone((self as PyFunction).defaults),
+      set: (self, value) => {
+        if (value !== null && value !== None && value.type !== TupleType) raise(TypeErrorType, "__defaults__ must be set to a tuple object");
+        const f = self as PyFunction;
+        const old = f.defaults;
+        f.defaults = value === null || value === None ? null : ref(value as PyTuple);
+        xdecref(old);
+      },
+    },
+    {
+      name: "__kwdefaults__",
+      get: (self) => orNone((self as PyFunction).kwdefaults),
+      set: (self, value) => {
+        if (value !== null && value !== None && value.type !== DictType) raise(TypeErrorType, "__kwdefaults__ must be set to a dict object");
+        const f = self as PyFunction;
+        const old = f.kwdefaults;
+        f.kwdefaults = value === null || value === None ? null : ref(value as PyDict);
+        xdecref(old);
+      },
+    },
+    {
+      name: "__annotations__",
+      get: (self) => {
+        const f = self as PyFunction;
+        if (f.annotations === null) f.annotations = newDict();
+        else if (f.annotations.type === TupleType) f.annotations = annotationsFromTuple(f.annotations as PyTuple);
+        return ref(f.annotations);
+      },
+      set: (self, value) => {
+        const f = self as PyFunction;
+        const old = f.annotations;
+        f.annotations = value === null || value === None ? null : ref(value);
+        xdecref(old);
+      },
+    },
+    {
+      name: "__dict__",
+      get: (self) => ref(functionDict(self as PyFunction)),
+      set: (self, value) => {
+        if (value === null) raise(TypeErrorType, "cannot delete __dict__");
+        if (value.type !== DictType) raise(TypeErrorType, "__dict__ must be set to a dictionary, not a '" + value.type.name + "'");
+        const f = self as PyFunction;
+        const old = f.dict;
+        f.dict = ref(value as PyDict);
+        xdecref(old);
+      },
+    },
+    {
+      name: "__name__",
+      get: (self) => ref((self as PyFunction).name),
+      set: (self, value) => {
+        if (value === null || value.type !== StrType) raise(TypeErrorType, "__name__ must be set to a string object");
+        const f = self as PyFunction;
+        const old = f.name;
+        f.name = ref(value as PyStr);
+        decref(old);
+      },
+    },
+    {
+      name: "__qualname__",
+      get: (self) => ref((self as PyFunction).qualname),
+      set: (self, value) => {
+        if (value === null || value.type !== StrType) raise(TypeErrorType, "__qualname__ must be set to a string object");
+        const f = self as PyFunction;
+        const old = f.qualname;
+        f.qualname = ref(value as PyStr);
+        decref(old);
+      },
+    },
+    { name: "__closure__", get: (self) => orNone((self as PyFunction).closure) },
+    { name: "__globals__", get: (self) => orNone((self as PyFunction).globals) },
+    { name: "__builtins__", get: (self) => orNone((self as PyFunction).builtins) },
+    {
+      name: "__doc__",
+      get: (self) => orNone((self as PyFunction).doc),
+      set: (self, value) => {
+        const f = self as PyFunction;
+        const old = f.doc;
+        f.doc = ref(value === null ? None : value);
+        xdecref(old);
+      },
+    },
+    {
+      name: "__module__",
+      get: (self) => orNone((self as PyFunction).module),
+      set: (self, value) => {
+        const f = self as PyFunction;
+        const old = f.module;
+        f.module = ref(value === null ? None : value);
+        xdecref(old);
+      },
+    },
+  ]);
+  readyType(t);
+}
+
+/** The function's __dict__ (borrowed), created on first use as func_get_dict does. */
+export function functionDict(f: PyFunction): PyDict {
+  if (f.dict === null) f.dict = newDict();
+  return f.dict;
+}
+
+function annotationsFromTuple(t: PyTuple): PyDict {
+  const d = newDict();
+  for (let i = 0; i + 1 < t.items.length; i += 2) dictSetItem(d, t.items[i]!, t.items[i + 1]!);
+  decref(t);
+  return d;
+}
+
+// --- code (Objects/codeobject.c) ---
+
+function namesOfKind(code: PyCode, kind: number, exclude = 0): PyTuple {
+  const names: PyObject[] = [];
+  for (let i = 0; i < code.nlocalsplus; i++) {
+    const k = code.localspluskinds[i]!;
+    if ((k & kind) !== 0 && (k & exclude) === 0) names.push(ref(code.localsplusnames[i]!));
+  }
+  return tupleFromOwned(names);
+}
+
+function installCodeType(): void {
+  const t = CodeType;
+  t.repr = (self) => {
+    const c = self as PyCode;
+    return str(`<code object ${c.name.value} at ${hexAddress(self)}, file "${c.filename.value}", line ${c.firstlineno}>`);
+  };
+  t.getattro = genericGetAttr;
+  const intAttr = (name: string, get: (c: PyCode) => number) => ({ name, get: (self: PyObject) => newInt(get(self as PyCode)) });
+  addGetSets(t, [
+    { name: "co_name", get: (self) => ref((self as PyCode).name) },
+    { name: "co_qualname", get: (self) => ref((self as PyCode).qualname) },
+    { name: "co_filename", get: (self) => ref((self as PyCode).filename) },
+    intAttr("co_firstlineno", (c) => c.firstlineno),
+    intAttr("co_argcount", (c) => c.argcount),
+    intAttr("co_posonlyargcount", (c) => c.posonlyargcount),
+    intAttr("co_kwonlyargcount", (c) => c.kwonlyargcount),
+    intAttr("co_nlocals", (c) => c.nlocals),
+    intAttr("co_flags", (c) => c.flags),
+    intAttr("co_stacksize", (c) => c.stacksize),
+    { name: "co_varnames", get: (self) => namesOfKind(self as PyCode, CO_FAST_LOCAL) },
+    { name: "co_cellvars", get: (self) => namesOfKind(self as PyCode, CO_FAST_CELL) },
+    { name: "co_freevars", get: (self) => namesOfKind(self as PyCode, CO_FAST_FREE) },
+    {
+      name: "co_consts",
+      get: (self) => {
+        const c = self as PyCode;
+        return tupleFromOwned(c.consts.map((o) => ref(o)));
+      },
+    },
+    {
+      name: "co_names",
+      get: (self) => {
+        const c = self as PyCode;
+        return tupleFromOwned(c.names.map((o) => ref(o as PyObject)));
+      },
+    },
+  ]);
+  readyType(t);
+}
+
+// --- frame (Objects/frameobject.c) ---
+
+/** PyFrame_FastToLocalsWithError: the f_locals mapping of a frame (borrowed). */
+export function frameLocals(f: PyFrameObject): PyObject {
+  const frame = f.frame;
+  if (frame.locals !== null) return frame.locals;
+  let d = f.localsDict as PyDict | null;
+  if (d === null) {
+    d = newDict();
+    f.localsDict = d;
+  }
+  const code = frame.code;
+  for (let i = 0; i < code.nlocalsplus; i++) {
+    const kind = code.localspluskinds[i]!;
+    let value = frame.localsplus[i] ?? null;
+    if (value !== null && (kind & (CO_FAST_CELL | CO_FAST_FREE)) !== 0 && value.type.name === "cell") {
+      value = (value as PyCell).ref;
+    }
+    const name = code.localsplusnames[i]!;
+    if (value !== null) dictSetItem(d, name, value);
+  }
+  return d;
+}
+
+function installFrameType(): void {
+  const t = FrameType;
+  t.repr = (self) => {
+    const f = self as PyFrameObject;
+    const code = f.frame.code;
+    return str(`<frame at ${hexAddress(self)}, file '${code.filename.value}', line ${f.frame.currentLine()}, code ${code.name.value}>`);
+  };
+  t.getattro = genericGetAttr;
+  addGetSets(t, [
+    { name: "f_code", get: (self) => ref((self as PyFrameObject).frame.code) },
+    { name: "f_globals", get: (self) => ref((self as PyFrameObject).frame.globals) },
+    { name: "f_builtins", get: (self) => ref((self as PyFrameObject).frame.builtins) },
+    { name: "f_locals", get: (self) => ref(frameLocals(self as PyFrameObject)) },
+    { name: "f_lineno", get: (self) => newInt((self as PyFrameObject).frame.currentLine()) },
+    { name: "f_lasti", get: (self) => newInt(2 * Math.max(0, (self as PyFrameObject).frame.lasti)) },
+    {
+      name: "f_back",
+      get: (self) => {
+        const f = self as PyFrameObject;
+        if (f.frame.owner === OWNED_BY_FRAME_OBJECT) return orNone(f.back);
+        const prev = f.frame.previous;
+        return prev === null ? ref(None) : ref(getFrameObject(prev));
+      },
+    },
+    { name: "f_trace", get: () => ref(None), set: () => {} },
+  ]);
+  addMethods(t, [
+    {
+      name: "clear",
+      kind: "noargs",
+      fn: (self) => {
+        const f = self as PyFrameObject;
+        if (f.frame.owner !== OWNED_BY_FRAME_OBJECT) raise(RuntimeErrorType, "cannot clear an executing frame");
+        FrameType.clear!(f);
+        return ref(None);
+      },
+    },
+  ]);
+  readyType(t);
+}
+
+// --- generator (Objects/genobject.c) ---
+
+function generatorNext(self: PyObject): PyObject | null {
+  return genSend(self as PyGenerator, null, null, false);
+}
+
+/** gen.send(value): a return becomes StopIteration(value). */
+function generatorSendMethod(self: PyObject, value: PyObject): PyObject {
+  const res = genSend(self as PyGenerator, value, null, false);
+  if (lastSendReturned) throw stopIteration(res);
+  return res as PyObject;
+}
+
+function stopIteration(value: PyObject | null): PyRaise {
+  const args: PyObject[] = value === null || value === None ? [] : [value];
+  if (value === None) decref(value);
+  return new PyRaise(newExceptionFromOwnedArgs(StopIterationType, tupleFromOwned(args)));
+}
+
+/** gen.throw(typ[, val[, tb]]) (3.11 _gen_throw, without delegation details). */
+function generatorThrow(self: PyObject, args: PyObject[], start: number, nargs: number): PyObject {
+  if (nargs < 1 || nargs > 3) raise(TypeErrorType, `throw expected at least 1 argument, got ${nargs}`);
+  const gen = self as PyGenerator;
+  const typ = args[start]!;
+  const val = nargs > 1 ? args[start + 1]! : None;
+  let exc: PyBaseException;
+  if ((typ.type.flags & TPFLAGS_TYPE_SUBCLASS) !== 0 && ((typ as PyType).flags & TPFLAGS_BASE_EXC_SUBCLASS) !== 0) {
+    // A class: instantiate it with val.
+    const made = val === None ? callObject(typ, [], 0, 0, null) : callObject(typ, [val], 0, 1, null);
+    exc = made as PyBaseException;
+  } else if ((typ.type.flags & TPFLAGS_BASE_EXC_SUBCLASS) !== 0) {
+    if (val !== None) raise(TypeErrorType, "instance exception may not have a separate value");
+    exc = ref(typ) as PyBaseException;
+  } else {
+    raise(TypeErrorType, `exceptions must be classes or instances deriving from BaseException, not ${typ.type.name}`);
+  }
+  const inner = genYieldFrom(gen);
+  if (inner !== null && isGenerator(inner) && exc.type.name !== "GeneratorExit") {
+    // Delegate to the sub-generator first, as _gen_throw does.
+    let res: PyObject | null;
+    try {
+      res = generatorThrow(inner, [exc.type, exc], 0, 2);
+      decref(exc);
+      return res;
+    } catch (e) {
+      decref(exc);
+      const r = e instanceof PyRaise ? e : null;
+      if (r === null) throw e;
+      const out = genSend(gen, null, r, false);
+      if (lastSendReturned) throw stopIteration(out);
+      return out as PyObject;
+    }
+  }
+  const res = genSend(gen, null, new PyRaise(exc), false);
+  if (lastSendReturned) throw stopIteration(res);
+  return res as PyObject;
+}
+
+function installGeneratorType(): void {
+  const t = GeneratorType;
+  t.iter = (self) => ref(self);
+  t.iternext = generatorNext;
+  t.repr = (self) => str(`<generator object ${(self as PyGenerator).qualname.value} at ${hexAddress(self)}>`);
+  t.getattro = genericGetAttr;
+  addMethods(t, [
+    { name: "send", kind: "o", fn: generatorSendMethod },
+    { name: "throw", kind: "fastcall", fn: (self, args, start, nargs) => generatorThrow(self, args, start, nargs) },
+    {
+      name: "close",
+      kind: "noargs",
+      fn: (self) => {
+        genClose(self as PyGenerator);
+        return ref(None);
+      },
+    },
+  ]);
+  addGetSets(t, [
+    { name: "gi_code", get: (self) => ref((self as PyGenerator).code) },
+    { name: "gi_running", get: (self) => newBool((self as PyGenerator).frameState === FRAME_EXECUTING) },
+    { name: "gi_suspended", get: (self) => newBool((self as PyGenerator).frameState === FRAME_SUSPENDED) },
+    {
+      name: "gi_frame",
+      get: (self) => {
+        const g = self as PyGenerator;
+        if (g.frameState >= 1) return ref(None);
+        return ref(getFrameObject(g.frame));
+      },
+    },
+    { name: "gi_yieldfrom", get: (self) => orNone(genYieldFrom(self as PyGenerator)) },
+    { name: "__name__", get: (self) => ref((self as PyGenerator).name) },
+    { name: "__qualname__", get: (self) => ref((self as PyGenerator).qualname) },
+  ]);
+  readyType(t);
+}
+
+/** PyIter_Send for SEND: generators resume directly; other iterators via __next__ or send(). */
+function iterSend(receiver: PyObject, value: PyObject): PyObject {
+  if (isGenerator(receiver)) {
+    const res = genSend(receiver, value, null, false);
+    tstate.sendReturned = lastSendReturned;
+    return res === null ? ref(None) : res;
+  }
+  if (value === None && receiver.type.iternext !== null) {
+    const res = receiver.type.iternext(receiver);
+    tstate.sendReturned = res === null;
+    return res === null ? ref(None) : res;
+  }
+  try {
+    const res = callMethod(receiver, str("send") as PyStr, [value]);
+    tstate.sendReturned = false;
+    return res;
+  } catch (e) {
+    if (e instanceof PyRaise && e.exception.type.isSubtypeOf(StopIterationType)) {
+      const stop = e.exception;
+      const args = stop.args.items;
+      const result = args.length > 0 ? ref(args[0]!) : ref(None);
+      decref(stop);
+      tstate.sendReturned = true;
+      return result;
+    }
+    throw e;
+  }
+}
+
+// --- traceback (Python/traceback.c) ---
+
+function installTracebackType(): void {
+  const t = TraceBackType;
+  t.getattro = genericGetAttr;
+  t.repr = (self) => str(`<traceback object at ${hexAddress(self)}>`);
+  addGetSets(t, [
+    {
+      name: "tb_next",
+      get: (self) => orNone((self as PyTraceBack).next),
+      set: (self, value) => {
+        const tb = self as PyTraceBack;
+        if (value !== null && value !== None && value.type !== TraceBackType) raise(TypeErrorType, `expected traceback object or None, got '${value.type.name}'`);
+        const old = tb.next;
+        tb.next = value === null || value === None ? null : ref(value as PyTraceBack);
+        xdecref(old);
+      },
+    },
+    { name: "tb_frame", get: (self) => ref((self as PyTraceBack).frame) },
+    { name: "tb_lineno", get: (self) => newInt((self as PyTraceBack).lineno) },
+    { name: "tb_lasti", get: (self) => newInt(2 * (self as PyTraceBack).lasti) },
+  ]);
+  readyType(t);
+}

@@ -1,0 +1,78 @@
+// Include/cpython/pystate.h (3.11): PyThreadState, _PyErr_StackItem.
+//
+// The per-thread interpreter state the eval loop needs: the current frame, the recursion
+// budget, the stack of exceptions being handled (sys.exc_info()), and the run's limits.
+
+import type { PyObject } from "../runtime/object.js";
+import { None } from "../runtime/singletons.js";
+import type { Frame } from "./frame.js";
+
+/** _PyErr_StackItem: the exception being handled by one running frame chain (or generator). */
+export class ExceptionStackItem {
+  /** The handled exception (strong), or null. */
+  value: PyObject | null;
+  previous: ExceptionStackItem | null;
+  constructor(previous: ExceptionStackItem | null) {
+    this.value = null;
+    this.previous = previous;
+  }
+}
+
+export class ThreadState {
+  /** The innermost executing frame. */
+  frame: Frame | null;
+  recursionLimit: number;
+  /** Decremented per Python frame and per guarded native call; RecursionError below zero. */
+  recursionRemaining: number;
+  /** Raised while a RecursionError is being reported, so the report itself can run. */
+  recursionHeadroom: boolean;
+  excInfo: ExceptionStackItem;
+  /** Set by YIELD_VALUE for the caller of evalFrame: the returned value was yielded. */
+  yielded: boolean;
+  /** Set by the SEND helper: the receiver finished (returned) instead of yielding. */
+  sendReturned: boolean;
+  /**
+   * Instructions left in the current chunk; when it goes below zero the eval loop checks the
+   * limits (stepBudget, deadline). Infinity when no limit is set.
+   */
+  stepsRemaining: number;
+  /** Size of the current chunk, and the instructions left in the whole --max-steps budget. */
+  stepChunk: number;
+  stepBudget: number;
+  /** Wall-clock deadline in ms (Date.now()), checked every few thousand instructions. */
+  deadline: number;
+
+  /** Sets the run limits: at most `maxSteps` instructions, and a wall-clock deadline. */
+  setLimits(maxSteps: number | null, deadline: number | null): void {
+    this.stepBudget = maxSteps === null ? Infinity : maxSteps;
+    this.deadline = deadline === null ? Infinity : deadline;
+    if (this.stepBudget === Infinity && this.deadline === Infinity) {
+      this.stepsRemaining = Infinity;
+      return;
+    }
+    this.stepChunk = Math.min(this.stepBudget, 20000);
+    this.stepsRemaining = this.stepChunk;
+  }
+
+  constructor() {
+    this.frame = null;
+    this.recursionLimit = 1000;
+    this.recursionRemaining = 1000;
+    this.recursionHeadroom = false;
+    this.excInfo = new ExceptionStackItem(null);
+    this.yielded = false;
+    this.sendReturned = false;
+    this.stepsRemaining = Infinity;
+    this.stepChunk = 0;
+    this.stepBudget = Infinity;
+    this.deadline = Infinity;
+  }
+
+  /** _PyErr_GetTopmostException: the innermost handled exception, skipping empty items. */
+  topmostException(): PyObject | null {
+    for (let item: ExceptionStackItem | null = this.excInfo; item !== null; item = item.previous) {
+      if (item.value !== null && item.value !== None) return item.value;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,20 @@
+# Tuples start tracked and are untracked by any collection once all their items are atomic.
+import gc
+
+gc.disable()
+t = tuple([1, 2, 3])
+s = tuple(["a", None, 2.5])
+holder = tuple([[]])
+print("fresh tuples tracked:", gc.is_tracked(t), gc.is_tracked(s), gc.is_tracked(holder))
+gc.collect(0)
+print("after collect(0):", gc.is_tracked(t), gc.is_tracked(s), gc.is_tracked(holder))
+inner = tuple([1])
+outer = tuple([inner, inner])
+print("nested fresh:", gc.is_tracked(inner), gc.is_tracked(outer))
+gc.collect(0)
+print("after one collection:", gc.is_tracked(inner), gc.is_tracked(outer))
+gc.collect(1)
+print("after another:", gc.is_tracked(inner), gc.is_tracked(outer))
+empty_dict_tuple = tuple([{}])
+gc.collect()
+print("tuple holding an empty dict stays tracked:", gc.is_tracked(empty_dict_tuple))
