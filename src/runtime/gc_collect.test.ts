@@ -183,7 +183,8 @@ describe("cycles", () => {
     expect(results).toEqual([0]);
   });
 
-  test("collecting 1,000,000 objects in cycles takes well under a second", () => {
+  // Its speed is measured by bench/gc.js, not asserted here.
+  test("a collection over 1,000,000 objects in cycles frees them all", () => {
     const n = 1_000_000;
     for (let i = 0; i < n / 2; i++) {
       const a = newNode(NodeType, 1);
@@ -193,11 +194,7 @@ describe("cycles", () => {
       decref(a);
       decref(b);
     }
-    const t0 = performance.now();
     expect(collect()).toBe(n);
-    const elapsed = performance.now() - t0;
-    // The bench (bench/gc.js) reports the real figure; this bound leaves room for loaded CI.
-    expect(elapsed).toBeLessThan(3000);
   });
 });
 

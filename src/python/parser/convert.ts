@@ -129,10 +129,17 @@ export class Converter {
   /** lezer offset + lzBase = unit offset. */
   private readonly lzBase: number;
 
-  constructor(unit: ParseUnit, shadow: Shadow, lzBase: number) {
+  /** Unit offset of the first error node in the tree being converted, or -1. */
+  private errorPos = -1;
+
+  constructor(unit: ParseUnit, shadow: Shadow, lzBase: number, tree?: Tree) {
     this.unit = unit;
     this.shadow = shadow;
     this.lzBase = lzBase;
+    if (tree) {
+      const p = firstErrorPos(tree);
+      if (p >= 0) this.errorPos = p + lzBase;
+    }
   }
 
   // ------------------------------------------------------------ utilities
@@ -221,7 +228,7 @@ export class Converter {
 
   private failTokRange(msg: string, first: number, last: number = first): never {
     const t = this.unit.tokens;
-    const end = t.type(last) === Tok.NEWLINE ? t.start(last) : t.end(last);
+    const end = t.type(last) === Tok.NEWLINE ? t.end(last) - 1 : t.end(last);
     throw new Fail("SyntaxError", msg, { kind: "range", start: t.start(first), end }, last);
   }
 
@@ -263,8 +270,17 @@ export class Converter {
       throw genericFail(this.unit.tokens, first - 1);
     }
     const decos = this.shadow.decorators.get(this.tokIndex(n));
-    if (decos) this.usedDecorators.add(this.tokIndex(n));
+    if (decos) {
+      this.usedDecorators.add(first);
+      const toks = this.unit.tokens;
+      if (!(toks.is(first, "def") || toks.is(first, "class") || (toks.is(first, "async") && toks.is(first + 1, "def")))) {
+        this.failGeneric(first);
+      }
+    }
     const s = this.statement(n);
+    // An error node lezer tucked inside a token node is not seen while
+    // converting; it still makes the statement invalid.
+    if (this.errorPos >= 0 && this.errorPos < this.off(n.to)) throw new LezerError(this.errorPos);
     if (decos) {
       if (s.kind !== "FunctionDef" && s.kind !== "AsyncFunctionDef" && s.kind !== "ClassDef") {
         this.failGeneric(this.tokIndex(n));
@@ -685,6 +701,8 @@ export class Converter {
 
   private identifier(n: SyntaxNode): string {
     const t = this.tok(n);
+    // lezer accepts keywords in some name positions (`a.not`, `from .yield import`).
+    if (t.type !== Tok.NAME || KEYWORDS.has(t.text)) this.failGeneric(this.tokIndex(n));
     return t.ident ?? t.text;
   }
 

@@ -130,10 +130,13 @@ export class Diagnoser {
     if (t.type === Tok.INDENT) return this.generic(p);
     const ls = this.lineStart(p);
 
-    // expected an indented block (invalid_block and the per-statement forms)
+    // expected an indented block (invalid_block and the per-statement forms);
+    // the parser sees the first DEDENT after the NEWLINE, if there is one.
+    let q = p;
+    while (q > 0 && toks.type(q - 1) === Tok.DEDENT) q--;
     const prev = toks.get(p - 1);
-    if (prev && prev.type === Tok.NEWLINE && isOp(toks.get(p - 2), ":")) {
-      const f = this.indentedBlockError(p, p - 2);
+    if (q >= 2 && toks.type(q - 1) === Tok.NEWLINE && toks.is(q - 2, ":")) {
+      const f = this.indentedBlockError(q, q - 2);
       if (f) return f;
     }
 
@@ -141,10 +144,20 @@ export class Diagnoser {
     const expectedColon = this.expectedColon(p, ls);
     if (expectedColon) return expectedColon;
 
+    // A keyword after a dot (`a.not`, `from .yield import`): lezer reads it as a name.
+    const [sStart] = this.statementBounds(p, ls);
+    for (let k = sStart; k < p; k++) {
+      if (toks.is(k, ".") && toks.type(k + 1) === Tok.NAME && KEYWORDS.has(toks.text(k + 1)) && !toks.is(k + 1, "import")) {
+        return this.generic(k + 1);
+      }
+    }
+
     const del = this.invalidDelete(p, ls);
     if (del) return del;
     const ann = this.invalidAnnotation(p, ls);
     if (ann) return ann;
+    const annColon = this.annotationColon(p, ls);
+    if (annColon >= 0) return this.generic(annColon);
 
     // Missing parentheses in call to 'print' / 'exec' (invalid_legacy_expression)
     const legacy = this.legacyPrint(p, ls);
@@ -212,7 +225,7 @@ export class Diagnoser {
     const atNewline = t.type === Tok.NEWLINE;
     const colonLast = new Fail("SyntaxError", "expected ':'", { kind: "last", tok: p }, p);
     const forced = (): Fail => {
-      const end = t.type === Tok.NEWLINE ? t.start : t.end;
+      const end = t.type === Tok.NEWLINE ? t.end - 1 : t.end;
       return new Fail("SyntaxError", "expected ':'", { kind: "range", start: t.start, end }, p);
     };
     const parses = (from: number, to: number, f: (a: number, b: number) => unknown): boolean =>
@@ -239,7 +252,7 @@ export class Diagnoser {
       case "def": {
         // 'def' NAME &&'(' ... ')' ['->' expression] &&':'
         if (p === kw + 2) {
-          const end = t.type === Tok.NEWLINE ? t.start : t.end;
+          const end = t.type === Tok.NEWLINE ? t.end - 1 : t.end;
           return new Fail("SyntaxError", "expected '('", { kind: "range", start: t.start, end }, p);
         }
         const close = this.closeOfParams(kw + 2);
@@ -312,6 +325,21 @@ export class Diagnoser {
     const target = this.tryParse(() => this.conv.starExpressionsRange(start, colon));
     if (!target) return null;
     return this.conv.annotationTargetError(target);
+  }
+
+  /**
+   * CPython only reads past the colon of `target: annotation` when the target
+   * is a name, attribute or subscript; otherwise the first pass stops at the colon.
+   */
+  private annotationColon(p: number, ls: number): number {
+    const [start, end] = this.statementBounds(p, ls);
+    const t0 = this.toks.get(start);
+    if (t0.type === Tok.NAME && KEYWORDS.has(t0.text) && !["None", "True", "False", "not", "lambda", "await"].includes(t0.text)) return -1;
+    const colon = findTopLevel(this.toks, start, end, ":");
+    if (colon <= start || colon >= p) return -1;
+    const target = this.tryParse(() => this.conv.starExpressionsRange(start, colon));
+    if (!target || !this.conv.annotationTargetError(target)) return -1;
+    return colon;
   }
 
   /** invalid_del_stmt: `del` followed by star_expressions with something that cannot be deleted. */

@@ -14,8 +14,8 @@
 import type { Module } from "../ast.js";
 import { PythonSyntaxError } from "./errors.js";
 import { SourceText, normalizeNewlines } from "./source.js";
-import { tokenize, type TokenizerError } from "./tokenizer.js";
-import { buildModuleShadow } from "./shadow.js";
+import { Tok, tokenize, type TokenizerError } from "./tokenizer.js";
+import { buildModuleShadow, canStartExpr } from "./shadow.js";
 import {
   Converter, FStringFailure, LezerError, PythonSyntaxErrorHolder, lezerFailure, lezerParse,
 } from "./convert.js";
@@ -60,10 +60,11 @@ export function parse(source: string, filename = "<unknown>"): Module {
   const unit = new ParseUnit({ text, source: src, tokens, orig: src, posBase: 0, filename });
   const shadow = buildModuleShadow(text, tokens, tokens.length);
   const tree = lezerParse(shadow.text);
-  const conv = new Converter(unit, shadow, 0);
+  const conv = new Converter(unit, shadow, 0, tree);
   let failure: unknown;
   try {
     const mod = conv.module(tree.topNode);
+    if (shadow.badIndent >= 0) throw genericFail(tokens, shadow.badIndent);
     if (error) throw tokenizerError(error, filename);
     return mod;
   } catch (e) {
@@ -77,7 +78,7 @@ export function parse(source: string, filename = "<unknown>"): Module {
     failUnit = failure.unit;
     failConv = new Converter(failUnit, { text: "", regions: new Map(), decorators: new Map(), badIndent: -1 }, 0);
     const inner = failure.inner;
-    fail = inner instanceof Fail ? inner : diagnoseAt(failUnit, failConv, failUnit.tokenAtOrAfter(inner.pos));
+    fail = inner instanceof Fail ? inner : diagnoseAt(failUnit, failConv, failingToken(failUnit, inner.pos));
   } else if (failure instanceof PythonSyntaxErrorHolder) {
     const e = failure.error;
     throw new PythonSyntaxError({
@@ -94,7 +95,7 @@ export function parse(source: string, filename = "<unknown>"): Module {
     // The furthest point lezer's parser reaches (its strict mode stops there).
     const p = lezerFailure(shadow.text);
     const pos = p >= 0 ? Math.min(p, failure.pos) : failure.pos;
-    const idx = unit.tokenAtOrAfter(pos);
+    const idx = failingToken(unit, pos);
     if (error && idx >= error.tokenIndex) throw tokenizerError(error, filename);
     fail = diagnoseAt(unit, conv, idx);
   } else if (failure instanceof Fail) {
@@ -117,6 +118,14 @@ export function parse(source: string, filename = "<unknown>"): Module {
       if (error.bracketLine !== undefined) {
         const at = Math.min(tokens.start(Math.min(fail.failTok, tokens.length - 1)), text.length - 1);
         if (src.lineOf(at) > error.bracketLine) throw tokenizerError(error, filename);
+        // CPython's second pass tries to read an expression starting at the
+        // failing token; if that runs into the unclosed bracket it reaches the
+        // end of the input and reports the bracket instead.
+        if (fail.msg === "invalid syntax" && canStartExpr(tokens.get(fail.failTok))) {
+          let k = fail.failTok;
+          while (k < tokens.length && tokens.type(k) !== Tok.NEWLINE) k++;
+          if (k >= tokens.length) throw tokenizerError(error, filename);
+        }
       }
     }
   } else if (error && error.raised) {
@@ -124,6 +133,19 @@ export function parse(source: string, filename = "<unknown>"): Module {
     throw tokenizerError(error, filename);
   }
   throw failUnit.toError(fail);
+}
+
+/**
+ * The token where lezer's parse stopped: the one containing offset `pos`, or
+ * the next one; zero-width INDENT/DEDENT tokens there are skipped because
+ * lezer has already consumed them (stray indents are found separately).
+ */
+function failingToken(unit: ParseUnit, pos: number): number {
+  const toks = unit.tokens;
+  let i = unit.tokenAtOrAfter(pos);
+  if (i > 0 && toks.start(i - 1) < pos && toks.end(i - 1) > pos) return i - 1;
+  while (i < toks.length - 1 && (toks.type(i) === Tok.INDENT || toks.type(i) === Tok.DEDENT) && toks.start(i) === toks.start(i + 1)) i++;
+  return i;
 }
 
 function diagnoseAt(unit: ParseUnit, conv: Converter, idx: number): Fail {

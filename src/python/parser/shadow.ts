@@ -279,7 +279,7 @@ function writeLine(w: Writer, tokens: TokenList, from: number, to: number, regio
         break;
       }
       case Tok.NEWLINE:
-        w.buf[tokens.start(i) - w.base] = 10;
+        w.buf[tokens.end(i) - 1 - w.base] = 10;
         break;
       default:
         break;
@@ -399,7 +399,7 @@ export function buildModuleShadow(text: string, tokens: TokenList, count: number
       put(w, start, "if   ");
       placeholder(w, tokens, i + 1, colon, "matchSubject", regions);
       put(w, tokens.start(colon), ":");
-      if (hasNewline) w.buf[tokens.start(end)] = 10;
+      if (hasNewline) w.buf[tokens.end(end) - 1] = 10;
       lastWasMatchHeader = true;
       i = lineEnd;
       continue;
@@ -415,7 +415,7 @@ export function buildModuleShadow(text: string, tokens: TokenList, count: number
     } else {
       writeStatements(w, tokens, i, end, regions);
     }
-    if (hasNewline) w.buf[tokens.start(end)] = 10;
+    if (hasNewline) w.buf[tokens.end(end) - 1] = 10;
     i = lineEnd;
   }
   // Decorators with no statement after them are kept for error reporting.

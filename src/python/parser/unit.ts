@@ -30,7 +30,8 @@ export function genericFail(tokens: TokenList, i: number): Fail {
   if (type === Tok.DEDENT) return new Fail("IndentationError", "unexpected unindent", { kind: "last", tok: i }, i);
   if (type === Tok.ENDMARKER) return new Fail("SyntaxError", "invalid syntax", { kind: "colless", tok: i }, i);
   const start = tokens.start(i);
-  const end = type === Tok.NEWLINE ? start : tokens.end(i);
+  // NEWLINE ends where its "\n" is (it starts at a preceding comment).
+  const end = type === Tok.NEWLINE ? tokens.end(i) - 1 : tokens.end(i);
   return new Fail("SyntaxError", "invalid syntax", { kind: "range", start, end }, i);
 }
 
@@ -148,7 +149,7 @@ export class ParseUnit {
     if (f.loc.kind === "last") {
       const t = toks.get(Math.min(f.loc.tok, toks.length - 1));
       startOff = t.start;
-      endOff = t.type === Tok.NEWLINE ? t.start : t.end;
+      endOff = t.type === Tok.NEWLINE ? t.end - 1 : t.end;
       if (t.noCol) {
         colless = true;
         endOff = null;
@@ -175,7 +176,10 @@ export class ParseUnit {
       lineno = src.lineOf(Math.min(startOff, Math.max(0, textLen - 1)));
     }
     const furthestTok = toks.get(Math.min(Math.max(furthest, 0), toks.length - 1));
-    const curLine = furthestTok ? src.lineOf(Math.min(furthestTok.start, Math.max(0, textLen - 1))) : lineno;
+    // The tokenizer's current line is where the furthest token ends.
+    const curLine = furthestTok
+      ? src.lineOf(Math.min(Math.max(furthestTok.start, furthestTok.end - 1), Math.max(0, textLen - 1)))
+      : lineno;
     const withNl = lineno >= curLine;
     const lineText = src.lineText(lineno);
     const errLine = withNl ? lineText + "\n" : lineText;

@@ -1,24 +1,27 @@
 # A temporary freed every iteration tends to reuse the same memory in the next one.
-ids = []
-for i in range(5):
-    tmp = [i]
-    ids.append(id(tmp))
-    del tmp
-print("lists freed each iteration share one id:", len(set(ids)))
+import gc
+
+gc.disable()
 
 
 class K:
     pass
 
 
-ids = []
+list_ids = []
 for i in range(5):
-    ids.append(id(K()))
-print("instances created and dropped:", len(set(ids)))
+    tmp = [i]
+    list_ids.append(id(tmp))
+    del tmp
+inst_ids = []
+for i in range(5):
+    inst_ids.append(id(K()))
 kept = []
-ids = []
+kept_ids = []
 for i in range(5):
     o = K()
     kept.append(o)
-    ids.append(id(o))
-print("kept instances all distinct:", len(set(ids)))
+    kept_ids.append(id(o))
+print("lists freed each iteration, distinct ids:", len(set(list_ids)))
+print("instances created and dropped, distinct ids:", len(set(inst_ids)))
+print("kept instances, distinct ids:", len(set(kept_ids)))

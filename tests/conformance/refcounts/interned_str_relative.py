@@ -1,5 +1,9 @@
 # Interned strings are shared objects; runtime-built strings are fresh (differences only).
+import gc
 import sys
+
+gc.disable()
+gc.collect()
 
 base = sys.getrefcount("spam")
 names = ["spam"] * 4

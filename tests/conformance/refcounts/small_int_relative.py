@@ -1,5 +1,9 @@
 # Small ints and True/False are shared objects: count differences, not absolute values.
+import gc
 import sys
+
+gc.disable()
+gc.collect()
 
 one = sys.getrefcount(1)
 big_base = sys.getrefcount(True)
