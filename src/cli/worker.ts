@@ -1,6 +1,7 @@
 // The engine side of `heapscope run`: runs the program and streams its output back.
 
 import "../runtime/load.js";
+import "../modules/all.js";
 import { parentPort, workerData } from "node:worker_threads";
 import { runProgram } from "../modules/pythonrun.js";
 import type { WorkerMessage, WorkerRequest } from "./protocol.js";

@@ -18,6 +18,7 @@ import { ComplexType } from "../runtime/complex.js";
 import { StrType } from "../runtime/str.js";
 import { BytesType } from "../runtime/bytes.js";
 import { ByteArrayType } from "../runtime/bytearray.js";
+import { MemoryViewType } from "../runtime/memoryobject.js";
 import { TupleType } from "../runtime/tuple.js";
 import { ListType, listSort, sequenceList, type PyList } from "../runtime/list.js";
 import { SetType, FrozenSetType } from "../runtime/set.js";
@@ -138,8 +139,7 @@ export function createBuiltinsModule(): PyModule {
   set("False", False);
   set("True", True);
   set("bool", BoolType);
-  const memoryview = lateBuiltins.get("memoryview");
-  if (memoryview !== undefined) set("memoryview", memoryview);
+  set("memoryview", lateBuiltins.get("memoryview") ?? MemoryViewType);
   set("bytearray", ByteArrayType);
   set("bytes", BytesType);
   set("classmethod", ClassMethodType);

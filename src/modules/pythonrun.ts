@@ -13,7 +13,7 @@ import { newStr, PyStr, StrType } from "../runtime/str.js";
 import { PyRaise, PyBaseException, SystemExitType, SyntaxErrorType, IndentationErrorType, TabErrorType } from "../runtime/exceptions.js";
 import { tupleFromOwned } from "../runtime/tuple.js";
 import { newInt } from "../runtime/int.js";
-import { objectRepr, objectStr, callObject } from "../runtime/abstract.js";
+import { objectRepr, objectStr, callObject, callMethod } from "../runtime/abstract.js";
 import { dictGetItem, dictSetItem, dictNext, dictEntry, PyDict } from "../runtime/dict.js";
 import { setUnraisableHandler } from "../runtime/finalize.js";
 import { setHashSeed } from "../runtime/values/pyhash.js";
@@ -29,6 +29,7 @@ import { PythonSyntaxError } from "../python/parser/index.js";
 import { compileSource } from "./compilesource.js";
 import { createInterpreter, type Interpreter } from "./interp.js";
 import { runAtExitCallbacks } from "./atexitmodule.js";
+import { flushPending, TextStreamType, type PyTextStream } from "./sys_streams.js";
 
 export interface ProgramOptions {
   source: string;
@@ -224,9 +225,21 @@ function writeUnraisableDefault(interp: Interpreter, error: unknown, obj: PyObje
 /** Py_FinalizeEx, as far as it is observable: exit handlers, then collections and module teardown. */
 function finalizeInterpreter(interp: Interpreter): void {
   runAtExitCallbacks(interp);
+  flushStdFiles(interp);
   runGuarded(() => collect(2));
   finalizeModules(interp);
   clearAllFreeLists();
+  flushStdFiles(interp);
+}
+
+/** flush_std_files: what sys.stdout / sys.stderr (and the original streams) still buffer. */
+function flushStdFiles(interp: Interpreter): void {
+  for (const name of ["stdout", "stderr", "__stdout__", "__stderr__"]) {
+    const stream = interp.sysAttr(name);
+    if (stream === null || stream === None) continue;
+    if (stream.type === TextStreamType) runGuarded(() => flushPending(stream as PyTextStream));
+    else runGuarded(() => decref(callMethod(stream, newStrCached("flush"), [])));
+  }
 }
 
 /**

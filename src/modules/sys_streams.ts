@@ -1,6 +1,10 @@
 // Modules/_io/textio.c (3.11), the parts sys.stdin / stdout / stderr need: a text stream
-// whose write() hands the text to the host (Interpreter.write) at once, and whose stdin
-// side is always at end of file (Python code has no access to the host's input).
+// whose stdin side is always at end of file (Python code has no access to the host's input)
+// and whose write() buffers like textiowrapper_write: an ASCII text is kept as the str object
+// itself in `pending` (so it stays alive until the flush), a second write turns `pending`
+// into a list (a GC allocation, visible in gc.get_count()), and a flush — when 8192 bytes are
+// pending, on a newline for the line-buffered stderr, or on flush() — joins them into one
+// bytes object handed to the host. Those objects are what CPython's print() allocates.
 //
 // The type is named like CPython's (`_io.TextIOWrapper`, 192 bytes) so reprs and sizes
 // match; the io module may adopt it as its TextIOWrapper for the standard streams.
@@ -8,7 +12,7 @@
 import { PyObject } from "../runtime/object.js";
 import { allocGCObject, freeGCObject } from "../runtime/heap.js";
 import { gcTrack, gcUntrack } from "../runtime/gcstate.js";
-import { newRef } from "../runtime/refcount.js";
+import { decref, newRef } from "../runtime/refcount.js";
 import { PyType, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC } from "../runtime/type.js";
 import { newStaticType, readyType } from "../runtime/typeroots.js";
 import { addGetSets, addMethods } from "../runtime/descrobject.js";
@@ -17,7 +21,8 @@ import { newBool } from "../runtime/bool.js";
 import { newInt, newIntSsize } from "../runtime/int.js";
 import { EMPTY_STR, isStr, newStr } from "../runtime/str.js";
 import { None } from "../runtime/singletons.js";
-import { listFromOwned } from "../runtime/list.js";
+import { listAppend, listFromOwned, ListType, type PyList } from "../runtime/list.js";
+import { BytesType, newBytes, type PyBytes } from "../runtime/bytes.js";
 import type { PyTuple } from "../runtime/tuple.js";
 
 /** sizeof(textio) in 3.11. */
@@ -31,14 +36,25 @@ export class PyTextStream extends PyObject {
   name: string;
   closed: boolean;
   writer: StreamWriter;
+  /** pending_bytes: null, one str/bytes, or a list of them (owned). */
+  pending: PyObject | null;
+  pendingCount: number;
+  /** stderr is line-buffered in 3.9+ even when not a terminal. */
+  lineBuffering: boolean;
   constructor(type: PyType, fd: 0 | 1 | 2, writer: StreamWriter) {
     super(type);
     this.fd = fd;
     this.name = fd === 0 ? "<stdin>" : fd === 1 ? "<stdout>" : "<stderr>";
     this.closed = false;
     this.writer = writer;
+    this.pending = null;
+    this.pendingCount = 0;
+    this.lineBuffering = fd === 2;
   }
 }
+
+/** TextIOWrapper's _CHUNK_SIZE. */
+const CHUNK_SIZE = 8192;
 
 export const TextStreamType = newStaticType("_io.TextIOWrapper", TEXTIO_BASICSIZE, 0, TPFLAGS_HAVE_GC | TPFLAGS_BASETYPE);
 TextStreamType.dealloc = (self) => {
@@ -73,17 +89,70 @@ function streamWrite(self: PyObject, text: PyObject): PyObject {
   if (!isStr(text)) raise(TypeErrorType, `write() argument must be str, not ${text.type.name}`);
   checkOpen(s);
   if (s.fd === 0) unsupported("not writable");
-  if (text.value.length > 0) s.writer(s.fd, text.value);
-  return newIntSsize(text.length);
+  const length = text.length;
+  const needFlush = s.lineBuffering && (text.value.includes("\n") || text.value.includes("\r"));
+  // An ASCII text is buffered as the str itself; anything else is encoded to bytes first.
+  let b: PyObject;
+  let bytesLength: number;
+  if (text.ascii && length <= CHUNK_SIZE) {
+    b = newRef(text);
+    bytesLength = length;
+  } else {
+    const encoded = new TextEncoder().encode(text.value);
+    b = newBytes(encoded);
+    bytesLength = encoded.length;
+  }
+  if (s.pending === null) {
+    s.pendingCount = 0;
+    s.pending = b;
+  } else if (s.pendingCount + bytesLength > CHUNK_SIZE) {
+    flushPending(s);
+    s.pending = b;
+  } else if (s.pending.type !== ListType) {
+    s.pending = listFromOwned([s.pending, b]);
+  } else {
+    listAppend(s.pending as PyList, b);
+    decref(b);
+  }
+  s.pendingCount += bytesLength;
+  if (s.pendingCount >= CHUNK_SIZE || needFlush) flushPending(s);
+  return newIntSsize(length);
+}
+
+/** _textiowrapper_writeflush: one bytes object of the pending text, handed to the host. */
+export function flushPending(s: PyTextStream): void {
+  const pending = s.pending;
+  if (pending === null) return;
+  let text = "";
+  if (pending.type === ListType) {
+    for (const part of (pending as PyList).items) text += partText(part);
+  } else {
+    text += partText(pending);
+  }
+  const b = pending.type === BytesType ? newRef(pending) : newBytes(new TextEncoder().encode(text));
+  s.pendingCount = 0;
+  s.pending = null;
+  decref(pending);
+  if (text.length > 0) s.writer(s.fd as 1 | 2, text);
+  decref(b);
+}
+
+function partText(part: PyObject): string {
+  if (isStr(part)) return part.value;
+  return new TextDecoder().decode((part as PyBytes).data);
 }
 
 function streamFlush(self: PyObject): PyObject {
-  checkOpen(self as PyTextStream);
+  const s = self as PyTextStream;
+  checkOpen(s);
+  flushPending(s);
   return newRef(None);
 }
 
 function streamClose(self: PyObject): PyObject {
-  (self as PyTextStream).closed = true;
+  const s = self as PyTextStream;
+  if (!s.closed) flushPending(s);
+  s.closed = true;
   return newRef(None);
 }
 

@@ -131,6 +131,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
       }
       for (;;) {
         const index = ip;
+        if (ts.lineHook !== null) ts.lineHook(frame, index, sp);
         frame.lasti = index;
         const opcode = instructions[2 * index]!;
         const oparg = instructions[2 * index + 1]!;
@@ -1074,12 +1075,15 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
         chainContext(exc);
       }
       frame.sp = sp;
+      frame.ip = ip;
       for (;;) {
         if (!r.reraise) {
           exc.traceback = tracebackHere(exc.traceback as PyTraceBack | null, frame) as PyObject;
         }
         r.reraise = false;
-        const handler = findHandler(frame.code, frame.lasti);
+        // The handler is looked up at the instruction being executed (next_instr - 1), not
+        // at f_lasti: RERAISE restores f_lasti for the traceback but unwinds from itself.
+        const handler = findHandler(frame.code, frame.ip - 1);
         if (handler >= 0) {
           const table = frame.code.exceptionTable;
           const target = table[handler + 2]!;

@@ -7,6 +7,20 @@ import type { PyObject } from "../runtime/object.js";
 import { None } from "../runtime/singletons.js";
 import type { Frame } from "./frame.js";
 
+/**
+ * An observer called before each instruction while it is set (the trace recorder): the
+ * frame, the index of the instruction about to run, and the current top of the value stack.
+ * It must not run Python code or change any object.
+ */
+export type LineHook = (frame: Frame, index: number, sp: number) => void;
+
+let initialLineHook: LineHook | null = null;
+
+/** The line hook thread states start with: set by an observer before the interpreter starts. */
+export function setInitialLineHook(hook: LineHook | null): void {
+  initialLineHook = hook;
+}
+
 /** _PyErr_StackItem: the exception being handled by one running frame chain (or generator). */
 export class ExceptionStackItem {
   /** The handled exception (strong), or null. */
@@ -41,6 +55,8 @@ export class ThreadState {
   stepBudget: number;
   /** Wall-clock deadline in ms (Date.now()), checked every few thousand instructions. */
   deadline: number;
+  /** The instruction observer (see LineHook); null when nobody observes: one check per instruction. */
+  lineHook: LineHook | null;
 
   /** Sets the run limits: at most `maxSteps` instructions, and a wall-clock deadline. */
   setLimits(maxSteps: number | null, deadline: number | null): void {
@@ -66,6 +82,7 @@ export class ThreadState {
     this.stepChunk = 0;
     this.stepBudget = Infinity;
     this.deadline = Infinity;
+    this.lineHook = initialLineHook;
   }
 
   /** _PyErr_GetTopmostException: the innermost handled exception, skipping empty items. */

@@ -475,11 +475,28 @@ function gcCollectMain(generation: number): number {
   return collected + uncollectable;
 }
 
+/**
+ * An observer of collections (the trace recorder). It must not run Python code or change any
+ * object; it is told when each collection starts and what it found when it ends.
+ */
+export interface CollectionObserver {
+  collectionStarted(generation: number, automatic: boolean): void;
+  collectionFinished(generation: number, collected: number, uncollectable: number): void;
+}
+
+let collectionObserver: CollectionObserver | null = null;
+
+export function setCollectionObserver(observer: CollectionObserver | null): void {
+  collectionObserver = observer;
+}
+
 /** gc_collect_with_callback */
-function collectWithCallback(generation: number): number {
+function collectWithCallback(generation: number, automatic = false): number {
+  if (collectionObserver !== null) collectionObserver.collectionStarted(generation, automatic);
   invokeGCCallbacks("start", generation, 0, 0);
   const result = gcCollectMain(generation);
   invokeGCCallbacks("stop", generation, lastCollected, lastUncollectable);
+  if (collectionObserver !== null) collectionObserver.collectionFinished(generation, lastCollected, lastUncollectable);
   return result;
 }
 
@@ -561,7 +578,7 @@ export function collectGenerationsAuto(): void {
       const gen = gens[i]!;
       if (gen.count > gen.threshold) {
         if (i === NUM_GENERATIONS - 1 && state.longLivedPending < Math.floor(state.longLivedTotal / 4)) continue;
-        collectWithCallback(i);
+        collectWithCallback(i, true);
         break;
       }
     }

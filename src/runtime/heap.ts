@@ -37,8 +37,9 @@ export function setAutomaticCollection(fn: () => void): void {
  */
 export let liveObjects: Set<PyObject> | null = null;
 
-export function trackLiveObjects(on: boolean): void {
-  liveObjects = on ? new Set() : null;
+export function trackLiveObjects(on: boolean, set?: Set<PyObject>): void {
+  // An observer (the trace recorder) may pass its own Set subclass to hear each add/delete.
+  liveObjects = on ? (set ?? new Set()) : null;
 }
 
 /** Free lists register themselves so that a full collection and heap resets can empty them. */

@@ -33,7 +33,7 @@ import {
   PyMemoryView, MemoryViewType, MV_C, MV_FORTRAN, baseInaccessible, checkReleased,
   memoryViewFromObject, mbufAddView, mbufAddIncompleteView, initFlags, initLen, memoryRelease,
   memoryLength, viewToBytes, holdStructuredBuffer, withScratch, isMemoryView, type HeldBuffer,
-} from "./memoryobject.js";
+} from "./memorycore.js";
 import {
   adjustFormat, unpackItem, packItem, unpackValue, unpackedEqual, nativeFormatItemsize,
   nativeFormatChar, isByteFormat,
@@ -182,9 +182,8 @@ function copySingle(mv: PyMemoryView, dest: { buf: number; shape: number[]; stri
   const destContiguous = dest.strides[0] === itemsize;
   const srcContiguous = src.strides[0] === itemsize;
   if (destContiguous && srcContiguous) {
-    // copyWithin/set on the same backing store behave like memmove.
-    const bytes = src.bytes.subarray(src.buf, src.buf + n * itemsize);
-    mv.bytes.set(bytes.bytes === mv.bytes ? bytes.slice() : bytes, dest.buf);
+    // TypedArray.set clones a source sharing the target's ArrayBuffer first: memmove.
+    mv.bytes.set(src.bytes.subarray(src.buf, src.buf + n * itemsize), dest.buf);
     return;
   }
   const gathered = viewToBytes({ ...src, len: n * itemsize });

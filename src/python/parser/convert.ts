@@ -180,16 +180,6 @@ export class Converter {
     return this.unit.loc(t.start(first), t.end(last));
   }
 
-  /**
-   * Returns the node; kept as the single place where hand-built nodes get
-   * their span, which `span()` later recovers from the node's own position.
-   */
-  private mark<T extends object>(node: T, start: number, end: number): T {
-    void start;
-    void end;
-    return node;
-  }
-
   /** Unit offsets of a node's own span, recovered from its position (only needed on error paths). */
   private span(node: object): { start: number; end: number } {
     const n = node as A.Located;
@@ -243,7 +233,11 @@ export class Converter {
     const body: A.Stmt[] = [];
     for (const c of this.kids(top)) this.statementInto(c, body);
     const orphan = this.orphanDecorators();
-    if (orphan !== null) this.failGeneric(orphan);
+    if (orphan !== null) {
+      // The decorator expressions are parsed before the parser finds nothing to decorate.
+      for (const d of this.shadow.decorators.get(orphan) ?? []) this.decorator(d.at, d.from, d.to);
+      this.failGeneric(orphan);
+    }
     return { kind: "Module", body, type_ignores: [] };
   }
 
@@ -391,7 +385,7 @@ export class Converter {
       if (!allowStar) this.failGeneric(this.tokIndex(g[0]));
       const start = this.off(g[0].from);
       const end = this.off(g[1].to);
-      return this.mark({ kind: "Starred", value, ctx: "Load", ...this.loc(start, end) } as A.Starred, start, end);
+      return { kind: "Starred", value, ctx: "Load", ...this.loc(start, end) } as A.Starred;
     }
     if (g.length !== 1) this.failGeneric(this.unit.tokenAtOrAfter(this.off(g[g.length > 1 ? 1 : 0].from)));
     return this.expr(g[0]);
@@ -1142,10 +1136,10 @@ export class Converter {
     const t = toks.get(from);
     if (KEYWORDS.has(t.text)) this.failGeneric(from);
     const target: A.Name = { kind: "Name", id: t.ident ?? t.text, ctx: "Store", ...this.tokLoc(from, from) };
-    this.mark(target, t.start, t.end);
+    target;
     const start = t.start;
     const end = this.ospan(value).end;
-    return this.mark({ kind: "NamedExpr", target, value, ...this.loc(start, end) } as A.NamedExpr, start, end);
+    return { kind: "NamedExpr", target, value, ...this.loc(start, end) } as A.NamedExpr;
   }
 
   /** star_named_expressions (`a := 1, *b`) from tokens [from, to), as a Tuple when there are commas. */
@@ -1165,7 +1159,7 @@ export class Converter {
     }
     const start = toks.get(from).start;
     const end = toks.get(to - 1).end;
-    return this.mark({ kind: "Tuple", elts, ctx: "Load", ...this.loc(start, end) } as A.Tuple, start, end);
+    return { kind: "Tuple", elts, ctx: "Load", ...this.loc(start, end) } as A.Tuple;
   }
 
   /** star_expressions from tokens [from, to). */
@@ -1198,13 +1192,13 @@ export class Converter {
       const step = colons.length > 1 ? part(colons[1] + 1, b) : null;
       const start = toks.get(a).start;
       const end = toks.get(b - 1).end;
-      return this.mark({ kind: "Slice", lower, upper, step, ...this.loc(start, end) } as A.Slice, start, end);
+      return { kind: "Slice", lower, upper, step, ...this.loc(start, end) } as A.Slice;
     });
     // A lone starred item is still a tuple (slices: slice !',' | ...).
     if (elts.length === 1 && !commas.length && elts[0].kind !== "Starred") return elts[0];
     const start = toks.get(from).start;
     const end = toks.get(to - 1).end;
-    return this.mark({ kind: "Tuple", elts, ctx: "Load", ...this.loc(start, end) } as A.Tuple, start, end);
+    return { kind: "Tuple", elts, ctx: "Load", ...this.loc(start, end) } as A.Tuple;
   }
 
   // ------------------------------------------------------------ expressions
@@ -1278,7 +1272,9 @@ export class Converter {
   private regionExpr(region: Region): A.Expr {
     switch (region.kind) {
       case "slices": return this.slicesRange(region.from, region.to);
-      case "forIter": return this.starExpressionsRange(region.from, region.to);
+      case "forIter":
+      case "augValue":
+        return this.starExpressionsRange(region.from, region.to);
       case "starAnnotation": return this.starExpressionsRange(region.from, region.to);
       default: this.failGeneric(region.from);
     }
@@ -1356,7 +1352,7 @@ export class Converter {
       const value = this.expr(kids[2]);
       const s = this.off(kids[1].from);
       const e = this.off(kids[2].to);
-      const star = this.mark({ kind: "Starred", value, ctx: "Load", ...this.loc(s, e) } as A.Starred, s, e);
+      const star = { kind: "Starred", value, ctx: "Load", ...this.loc(s, e) } as A.Starred;
       this.failAt("cannot use starred expression here", star);
     }
     const inner = this.expr(kids[1]);
@@ -1424,7 +1420,7 @@ export class Converter {
       const value = this.expr(head[1]);
       const s = this.off(head[0].from);
       const e = this.off(head[1].to);
-      const star = this.mark({ kind: "Starred", value, ctx: "Load", ...this.loc(s, e) } as A.Starred, s, e);
+      const star = { kind: "Starred", value, ctx: "Load", ...this.loc(s, e) } as A.Starred;
       this.failAt("iterable unpacking cannot be used in comprehension", star);
     }
     const elt = this.expr(head[0]);
@@ -1488,7 +1484,7 @@ export class Converter {
         const value = this.expr(g[1]);
         const s = this.off(first.from);
         const e = this.off(g[1].to);
-        keywords.push(this.mark({ kind: "keyword", arg: null, value, ...this.loc(s, e) } as A.Keyword, s, e));
+        keywords.push({ kind: "keyword", arg: null, value, ...this.loc(s, e) } as A.Keyword);
         sawDoubleStar = true;
         continue;
       }
@@ -1496,7 +1492,7 @@ export class Converter {
         const value = this.expr(g[1]);
         const s = this.off(first.from);
         const e = this.off(g[1].to);
-        const star = this.mark({ kind: "Starred", value, ctx: "Load", ...this.loc(s, e) } as A.Starred, s, e);
+        const star = { kind: "Starred", value, ctx: "Load", ...this.loc(s, e) } as A.Starred;
         if (sawDoubleStar) {
           this.failTokRange("iterable argument unpacking follows keyword argument unpacking", this.tokIndex(first));
         }
@@ -1510,7 +1506,7 @@ export class Converter {
           const value = this.expr(g[2]);
           const s = this.off(g[0].from);
           const e = this.off(g[2].to);
-          const ne = this.mark({ kind: "NamedExpr", target, value, ...this.loc(s, e) } as A.NamedExpr, s, e);
+          const ne = { kind: "NamedExpr", target, value, ...this.loc(s, e) } as A.NamedExpr;
           (target as A.Name).ctx = "Store";
           if (forIdx >= 0) {
             args.push(this.genexpArg(ne, g.slice(forIdx), kids, groups.length, trailingComma !== null));
@@ -1528,7 +1524,7 @@ export class Converter {
         }
         const s = nameTok.start;
         const e = this.off(g[2].to);
-        keywords.push(this.mark({ kind: "keyword", arg: nameTok.ident ?? nameTok.text, value, ...this.loc(s, e) } as A.Keyword, s, e));
+        keywords.push({ kind: "keyword", arg: nameTok.ident ?? nameTok.text, value, ...this.loc(s, e) } as A.Keyword);
         sawKeyword = true;
         continue;
       }
@@ -1586,7 +1582,7 @@ export class Converter {
     }
     const s = this.off(argKids[0].from);
     const e = this.off(argKids[argKids.length - 1].to);
-    return this.mark({ kind: "GeneratorExp", elt, generators, ...this.loc(s, e) } as A.GeneratorExp, s, e);
+    return { kind: "GeneratorExp", elt, generators, ...this.loc(s, e) } as A.GeneratorExp;
   }
 
   private member(n: SyntaxNode): A.Expr {
@@ -1610,7 +1606,7 @@ export class Converter {
     if (elts.length === 1 && !trailingComma) return elts[0];
     const start = this.off(nodes[0].from);
     const end = this.off(nodes[nodes.length - 1].to);
-    return this.mark({ kind: "Tuple", elts, ctx: "Load", ...this.loc(start, end) } as A.Tuple, start, end);
+    return { kind: "Tuple", elts, ctx: "Load", ...this.loc(start, end) } as A.Tuple;
   }
 
   private sliceItem(g: SyntaxNode[]): A.Expr {
@@ -1634,7 +1630,7 @@ export class Converter {
     const step = colons > 1 ? conv(parts[2]) : null;
     const start = this.off(g[0].from);
     const end = this.off(g[g.length - 1].to);
-    return this.mark({ kind: "Slice", lower, upper, step, ...this.loc(start, end) } as A.Slice, start, end);
+    return { kind: "Slice", lower, upper, step, ...this.loc(start, end) } as A.Slice;
   }
 
   /**
@@ -1674,7 +1670,7 @@ export class Converter {
       if (!ops.length) return left;
       const s = itemStart(items[startPos]);
       const e = this.ospan(comparators[comparators.length - 1]).end;
-      return this.mark({ kind: "Compare", left, ops, comparators, ...this.loc(s, e) } as A.Compare, s, e);
+      return { kind: "Compare", left, ops, comparators, ...this.loc(s, e) } as A.Compare;
     };
     const inversion = (): A.Expr => {
       const it = items[pos];
@@ -1683,7 +1679,7 @@ export class Converter {
         const operandExpr = inversion();
         const s = this.unit.tokens.get(it.tok).start;
         const e = this.ospan(operandExpr).end;
-        return this.mark({ kind: "UnaryOp", op: "Not", operand: operandExpr, ...this.loc(s, e) } as A.UnaryOp, s, e);
+        return { kind: "UnaryOp", op: "Not", operand: operandExpr, ...this.loc(s, e) } as A.UnaryOp;
       }
       return comparison();
     };
@@ -1699,9 +1695,7 @@ export class Converter {
       if (values.length === 1) return first;
       const s = this.ospan(first).start;
       const e = this.ospan(values[values.length - 1]).end;
-      return this.mark(
-        { kind: "BoolOp", op: op === "and" ? "And" : "Or", values, ...this.loc(s, e) } as A.BoolOp, s, e,
-      );
+      return { kind: "BoolOp", op: op === "and" ? "And" : "Or", values, ...this.loc(s, e) } as A.BoolOp;
     };
     const conjunction = (): A.Expr => boolChain("and", inversion);
     const result = boolChain("or", conjunction);
@@ -1761,7 +1755,7 @@ export class Converter {
     const binop = (left: A.Expr, op: A.Operator, right: A.Expr): A.Expr => {
       const s = this.ospan(left).start;
       const e = this.ospan(right).end;
-      return this.mark({ kind: "BinOp", left, op, right, ...this.loc(s, e) } as A.BinOp, s, e);
+      return { kind: "BinOp", left, op, right, ...this.loc(s, e) } as A.BinOp;
     };
     const primary = (): A.Expr => {
       const it = items[pos];
@@ -1776,7 +1770,7 @@ export class Converter {
         const value = primary();
         const s = this.unit.tokens.get(it.tok).start;
         const e = this.ospan(value).end;
-        return this.mark({ kind: "Await", value, ...this.loc(s, e) } as A.Await, s, e);
+        return { kind: "Await", value, ...this.loc(s, e) } as A.Await;
       }
       return primary();
     };
@@ -1789,7 +1783,7 @@ export class Converter {
         const s = this.unit.tokens.get(it.tok).start;
         const e = this.ospan(operand).end;
         const op: A.UnaryOpKind = it.op === "-" ? "USub" : it.op === "+" ? "UAdd" : "Invert";
-        return this.mark({ kind: "UnaryOp", op, operand, ...this.loc(s, e) } as A.UnaryOp, s, e);
+        return { kind: "UnaryOp", op, operand, ...this.loc(s, e) } as A.UnaryOp;
       }
       return power();
     };
@@ -1950,7 +1944,7 @@ export class Converter {
       end = this.ospan(annotation).end;
     }
     const arg: A.Arg = { kind: "arg", arg: t.ident ?? t.text, annotation, type_comment: null, ...this.loc(t.start, end) };
-    return this.mark(arg, t.start, end);
+    return arg;
   }
 
   /** Check the order of parameters like CPython's invalid_parameters rules, then build `arguments`. */
@@ -2071,10 +2065,6 @@ export class Converter {
 
   failRange(msg: string, start: number, end: number, tok: number): never {
     throw new Fail("SyntaxError", msg, { kind: "range", start, end }, tok);
-  }
-
-  markNode<T extends object>(node: T, start: number, end: number): T {
-    return this.mark(node, start, end);
   }
 
   spanOf(node: object): { start: number; end: number } {
@@ -2229,7 +2219,7 @@ class PatternParser {
   }
 
   private mk<T extends A.Pattern>(p: T, startTok: number, endTok: number): T {
-    return this.conv.markNode(p, this.toks.get(startTok).start, this.toks.get(endTok).end);
+    return p;
   }
 
   /** patterns: open_sequence_pattern | pattern */
@@ -2378,7 +2368,7 @@ class PatternParser {
     const t = this.toks.get(this.pos);
     let e: A.Expr = { kind: "Name", id: t.ident ?? t.text, ctx: "Load", ...this.loc(this.pos, this.pos) };
     const start = this.pos;
-    this.conv.markNode(e, t.start, t.end);
+    e;
     this.pos++;
     while (this.isOp(this.peek(), ".")) {
       this.pos++;
@@ -2386,7 +2376,7 @@ class PatternParser {
       if (!n || n.type !== Tok.NAME) this.conv.failGenericAt(this.pos);
       this.pos++;
       e = { kind: "Attribute", value: e, attr: n!.ident ?? n!.text, ctx: "Load", ...this.loc(start, this.pos - 1) };
-      this.conv.markNode(e, this.toks.get(start).start, n!.end);
+      e;
     }
     return e;
   }
@@ -2395,10 +2385,7 @@ class PatternParser {
     const t = this.toks.get(this.pos);
     if (!t || t.type !== Tok.NUMBER || this.pos >= this.end) this.conv.failGenericAt(this.pos);
     this.pos++;
-    return this.conv.markNode(
-      { kind: "Constant", value: parseNumber(t.text), const_kind: null, ...this.loc(this.pos - 1, this.pos - 1) } as A.Constant,
-      t.start, t.end,
-    );
+    return { kind: "Constant", value: parseNumber(t.text), const_kind: null, ...this.loc(this.pos - 1, this.pos - 1) } as A.Constant;
   }
 
   private signedNumberOrComplex(): A.Expr {
@@ -2408,7 +2395,7 @@ class PatternParser {
       this.pos++;
       const operand = this.number();
       value = { kind: "UnaryOp", op: "USub", operand, ...this.loc(start, this.pos - 1) };
-      this.conv.markNode(value, this.toks.get(start).start, this.toks.get(this.pos - 1).end);
+      value;
     } else value = this.number();
     const t = this.peek();
     if (this.isOp(t, "+") || this.isOp(t, "-")) {
@@ -2422,7 +2409,7 @@ class PatternParser {
         this.conv.failRange("real number required in complex literal", this.conv.spanOf(real).start, this.conv.spanOf(real).end, this.pos - 1);
       }
       value = { kind: "BinOp", left: value, op: t!.text === "+" ? "Add" : "Sub", right: imag, ...this.loc(start, this.pos - 1) };
-      this.conv.markNode(value, this.toks.get(start).start, this.toks.get(this.pos - 1).end);
+      value;
     }
     return value;
   }
@@ -2500,7 +2487,7 @@ class PatternParser {
       if (t!.text === "None" || t!.text === "True" || t!.text === "False") {
         this.pos++;
         const value: A.ConstantValue = t!.text === "None" ? { type: "None" } : { type: "bool", value: t!.text === "True" };
-        return this.conv.markNode({ kind: "Constant", value, const_kind: null, ...this.loc(start, start) } as A.Constant, t!.start, t!.end);
+        return { kind: "Constant", value, const_kind: null, ...this.loc(start, start) } as A.Constant;
       }
       const e = this.nameOrAttr();
       if (e.kind !== "Attribute") this.conv.failGenericAt(this.pos);

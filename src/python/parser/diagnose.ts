@@ -16,6 +16,7 @@ import type * as A from "../ast.js";
 import { exprName } from "./convert.js";
 
 const SOFT_KEYWORDS = new Set(["match", "case", "_"]);
+const COMPOUND = new Set(["if", "elif", "else", "while", "for", "try", "except", "finally", "with", "def", "class"]);
 
 function isOp(t: Token | undefined, op: string): boolean {
   return !!t && t.type === Tok.OP && t.text === op;
@@ -147,10 +148,16 @@ export class Diagnoser {
     // A keyword after a dot (`a.not`, `from .yield import`): lezer reads it as a name.
     const [sStart] = this.statementBounds(p, ls);
     for (let k = sStart; k < p; k++) {
-      if (toks.is(k, ".") && toks.type(k + 1) === Tok.NAME && KEYWORDS.has(toks.text(k + 1)) && !toks.is(k + 1, "import")) {
+      if (
+        toks.is(k, ".") && toks.type(k + 1) === Tok.NAME && KEYWORDS.has(toks.text(k + 1)) &&
+        !(toks.is(k + 1, "import") && toks.is(sStart, "from"))
+      ) {
         return this.generic(k + 1);
       }
     }
+
+    const afterKw = this.argAfterKeyword(p, ls);
+    if (afterKw >= 0) return this.generic(afterKw);
 
     const del = this.invalidDelete(p, ls);
     if (del) return del;
@@ -163,11 +170,19 @@ export class Diagnoser {
     const legacy = this.legacyPrint(p, ls);
     if (legacy) return legacy;
 
+    if (isOp(t, ":=")) {
+      const f = this.invalidWalrus(p, ls);
+      if (f) return f;
+    }
+
     // `=` where an expression was expected.
     if (isOp(t, "=")) {
       const f = this.misplacedAssign(p, ls);
       if (f) return f;
     }
+
+    const dict = this.invalidDictValue(p, ls);
+    if (dict) return dict;
 
     // invalid_expression: "Perhaps you forgot a comma?" and "expected 'else'".
     const ifElse = this.expectedElse(p, ls);
@@ -258,8 +273,13 @@ export class Diagnoser {
         const close = this.closeOfParams(kw + 2);
         if (close < 0 || p <= close) return null;
         if (p === close + 1) return forced();
-        if (isOp(toks.get(close + 1), "->") && p > close + 2) {
-          if (this.tryParse(() => this.conv.expressionRange(close + 2, p)) !== null) return forced();
+        if (isOp(toks.get(close + 1), "->")) {
+          if (p > close + 2 && this.tryParse(() => this.conv.expressionRange(close + 2, p)) !== null) return forced();
+          // No annotation after "->": the optional part fails and ':' is forced at the arrow.
+          if (p === close + 2) {
+            const a = toks.get(close + 1);
+            return new Fail("SyntaxError", "expected ':'", { kind: "range", start: a.start, end: a.end }, close + 1);
+          }
         }
         return null;
       }
@@ -292,8 +312,15 @@ export class Diagnoser {
   private statementBounds(p: number, ls: number): [number, number] {
     const toks = this.toks;
     let start = ls;
+    // After the header of a one-line compound statement, the body is its own statement.
+    let kw = ls;
+    if (toks.is(kw, "async")) kw++;
+    if (toks.type(kw) === Tok.NAME && COMPOUND.has(toks.text(kw))) {
+      const c = findTopLevel(toks, kw, p, ":");
+      if (c >= 0 && c < p) start = c + 1;
+    }
     let depth = 0;
-    for (let k = ls; k < p; k++) {
+    for (let k = start; k < p; k++) {
       const b = toks.bracket(k);
       if (b !== 0) depth += b;
       else if (depth === 0 && toks.is(k, ";")) start = k + 1;
@@ -340,6 +367,31 @@ export class Diagnoser {
     const target = this.tryParse(() => this.conv.starExpressionsRange(start, colon));
     if (!target || !this.conv.annotationTargetError(target)) return -1;
     return colon;
+  }
+
+  /**
+   * In a call, once a keyword argument has been seen CPython's first pass
+   * only accepts `name=`, `*` or `**` arguments, so it stops at the first token
+   * of any other argument (lezer reads on).
+   */
+  private argAfterKeyword(p: number, ls: number): number {
+    const toks = this.toks;
+    const open = this.openBracket(p, ls);
+    if (open < 0 || !toks.is(open, "(") || !endsExpr(toks.get(open - 1)) || toks.is(open - 2, "def")) return -1;
+    let sawKeyword = false;
+    let argStart = open + 1;
+    let depth = 0;
+    for (let k = open + 1; k <= p; k++) {
+      if (k === argStart) {
+        const named = toks.type(k) === Tok.NAME && toks.is(k + 1, "=");
+        if (sawKeyword && !named && !toks.is(k, "*") && !toks.is(k, "**") && k < p) return k;
+        if (named) sawKeyword = true;
+      }
+      const b = toks.bracket(k);
+      if (b !== 0) depth += b;
+      else if (depth === 0 && toks.is(k, ",")) argStart = k + 1;
+    }
+    return -1;
   }
 
   /** invalid_del_stmt: `del` followed by star_expressions with something that cannot be deleted. */
@@ -452,6 +504,62 @@ export class Diagnoser {
     );
   }
 
+  /**
+   * invalid_named_expression's first alternative: `target := value` where the
+   * target is not a name, in the places a named expression is parsed.
+   */
+  private invalidWalrus(p: number, ls: number): Fail | null {
+    const toks = this.toks;
+    const open = this.openBracket(p, ls);
+    let start: number;
+    if (open >= 0) {
+      if (toks.is(open, "(") && endsExpr(toks.get(open - 1))) return null; // call arguments
+      start = open + 1;
+      let depth = 0;
+      for (let k = p - 1; k > open; k--) {
+        const b = toks.bracket(k);
+        if (b < 0) depth++;
+        else if (b > 0) depth--;
+        else if (depth === 0 && toks.is(k, ",")) {
+          start = k + 1;
+          break;
+        }
+      }
+    } else {
+      const [sStart] = this.statementBounds(p, ls);
+      start = sStart;
+      if (toks.is(start, "if") || toks.is(start, "elif") || toks.is(start, "while")) start++;
+      else if (toks.type(start) === Tok.NAME && KEYWORDS.has(toks.text(start)) && !canStartExpr(toks.get(start))) return null;
+    }
+    if (start >= p) return null;
+    const e = this.tryParse(() => this.conv.expressionRange(start, p));
+    if (!e || e.kind === "Name") return null;
+    return this.conv.failAtNode(`cannot use assignment expressions with ${exprName(e)}`, e);
+  }
+
+  /** invalid_double_starred_kvpairs: `{k: }`, `{k: *v}`. */
+  private invalidDictValue(p: number, ls: number): Fail | null {
+    const toks = this.toks;
+    const open = this.openBracket(p, ls);
+    if (open < 0 || !toks.is(open, "{")) return null;
+    const t = toks.get(p);
+    if (isOp(toks.get(p - 1), ":") && (isOp(t, "}") || isOp(t, ","))) {
+      const c = toks.get(p - 1);
+      return new Fail("SyntaxError", "expression expected after dictionary key and ':'", { kind: "range", start: c.start, end: c.end }, p);
+    }
+    if (isOp(t, "*") && isOp(toks.get(p - 1), ":")) {
+      let end = p + 1;
+      while (end < toks.length && toks.type(end) !== Tok.NEWLINE && !isOp(toks.get(end), ",") && !isOp(toks.get(end), "}")) end++;
+      return new Fail(
+        "SyntaxError",
+        "cannot use a starred expression in a dictionary value",
+        { kind: "range", start: t.start, end: toks.end(end - 1) },
+        end,
+      );
+    }
+    return null;
+  }
+
   /** `a if b` with no `else` (invalid_expression, second alternative). */
   private expectedElse(p: number, ls: number): Fail | null {
     const toks = this.toks;
@@ -502,6 +610,8 @@ export class Diagnoser {
     const toks = this.toks;
     const open = this.openBracket(p, ls);
     if (open < 0) return null;
+    // Parameter lists and import lists are not parsed as expressions.
+    if (toks.is(open, "(") && (toks.is(open - 1, "import") || toks.is(open - 2, "def"))) return null;
     // Start of `a`: after the bracket, a comma, `=`, `:` or `*` at this depth.
     let start = open + 1;
     let depth = 0;

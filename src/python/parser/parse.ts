@@ -15,7 +15,7 @@ import type { Module } from "../ast.js";
 import { PythonSyntaxError } from "./errors.js";
 import { SourceText, normalizeNewlines } from "./source.js";
 import { Tok, tokenize, type TokenizerError } from "./tokenizer.js";
-import { buildModuleShadow, canStartExpr } from "./shadow.js";
+import { KEYWORDS, buildModuleShadow, buildRangeShadow, canStartExpr } from "./shadow.js";
 import {
   Converter, FStringFailure, LezerError, PythonSyntaxErrorHolder, lezerFailure, lezerParse,
 } from "./convert.js";
@@ -121,11 +121,7 @@ export function parse(source: string, filename = "<unknown>"): Module {
         // CPython's second pass tries to read an expression starting at the
         // failing token; if that runs into the unclosed bracket it reaches the
         // end of the input and reports the bracket instead.
-        if (fail.msg === "invalid syntax" && canStartExpr(tokens.get(fail.failTok))) {
-          let k = fail.failTok;
-          while (k < tokens.length && tokens.type(k) !== Tok.NEWLINE) k++;
-          if (k >= tokens.length) throw tokenizerError(error, filename);
-        }
+        if (fail.msg === "invalid syntax" && runsIntoEof(unit, fail.failTok)) throw tokenizerError(error, filename);
       }
     }
   } else if (error && error.raised) {
@@ -146,6 +142,55 @@ function failingToken(unit: ParseUnit, pos: number): number {
   if (i > 0 && toks.start(i - 1) < pos && toks.end(i - 1) > pos) return i - 1;
   while (i < toks.length - 1 && (toks.type(i) === Tok.INDENT || toks.type(i) === Tok.DEDENT) && toks.start(i) === toks.start(i + 1)) i++;
   return i;
+}
+
+/**
+ * Whether CPython's second pass, trying to read an expression at the failing
+ * token (after an expression: "perhaps you forgot a comma?"), would read to
+ * the end of the input: true when the rest of the tokens is a valid start of
+ * an expression.
+ */
+function runsIntoEof(unit: ParseUnit, i: number): boolean {
+  const toks = unit.tokens;
+  if (i <= 0 || i >= toks.length || !canStartExpr(toks.get(i)) || !endsExprToken(unit, i - 1)) return false;
+  // Only where expressions are parsed: not in import, global/nonlocal or def parameter lists.
+  let ls = i;
+  while (ls > 0 && toks.type(ls - 1) !== Tok.NEWLINE && toks.type(ls - 1) !== Tok.INDENT && toks.type(ls - 1) !== Tok.DEDENT) ls--;
+  if (toks.is(ls, "import") || toks.is(ls, "from") || toks.is(ls, "global") || toks.is(ls, "nonlocal")) return false;
+  let depth = 0;
+  for (let k = i - 1; k >= ls; k--) {
+    const b = toks.bracket(k);
+    if (b < 0) depth++;
+    else if (b > 0) {
+      if (depth === 0 && toks.is(k - 2, "def")) return false;
+      if (depth > 0) depth--;
+    }
+  }
+  let end = toks.length;
+  while (end > i && toks.type(end - 1) !== Tok.NAME && toks.type(end - 1) !== Tok.OP &&
+         toks.type(end - 1) !== Tok.NUMBER && toks.type(end - 1) !== Tok.STRING) end--;
+  for (let k = i; k < end; k++) if (toks.type(k) === Tok.NEWLINE) return false;
+  if (toks.bracket(i) > 0) {
+    // An opening bracket that is never closed: the display or call it starts
+    // is read to the end of the input by one rule or another.
+    let depth = 0;
+    let k = i;
+    for (; k < end; k++) {
+      depth += toks.bracket(k);
+      if (depth === 0) break;
+    }
+    if (k >= end) return true;
+  }
+  const shadow = buildRangeShadow(toks, i, end);
+  const p = lezerFailure(shadow.text);
+  return p < 0 || p >= shadow.text.length;
+}
+
+function endsExprToken(unit: ParseUnit, i: number): boolean {
+  const t = unit.tokens.get(i);
+  if (t.type === Tok.NAME) return !KEYWORDS.has(t.text) || ["None", "True", "False"].includes(t.text);
+  if (t.type === Tok.NUMBER || t.type === Tok.STRING) return true;
+  return t.type === Tok.OP && (t.text === ")" || t.text === "]" || t.text === "}");
 }
 
 function diagnoseAt(unit: ParseUnit, conv: Converter, idx: number): Fail {

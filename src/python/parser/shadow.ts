@@ -24,6 +24,8 @@ export type RegionKind =
   | "slices"
   /** `for ... in <here>:` when it contains a top-level `*`. */
   | "forIter"
+  /** Right-hand side of an augmented assignment containing a top-level `*`. */
+  | "augValue"
   /** `*args: <here>` annotation starting with `*`. */
   | "starAnnotation";
 
@@ -313,6 +315,12 @@ function isLambdaSlash(tokens: TokenList, i: number, lineStart: number, anyToken
   return false;
 }
 
+const AUG_ASSIGN = new Set(["+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**="]);
+
+function isAugAssign(tokens: TokenList, i: number): boolean {
+  return tokens.type(i) === Tok.OP && tokens.end(i) - tokens.start(i) >= 2 && AUG_ASSIGN.has(tokens.text(i));
+}
+
 function hasTopLevelStar(tokens: TokenList, from: number, to: number): boolean {
   let depth = 0;
   for (let i = from; i < to; i++) {
@@ -470,11 +478,21 @@ function writeStatements(w: Writer, tokens: TokenList, from: number, to: number,
     // Up to and including the next top-level semicolon.
     let e = s;
     let d = 0;
+    let aug = -1;
     while (e < to) {
       const b = tokens.bracket(e);
       if (b !== 0) d += b;
       else if (d === 0 && tokens.is(e, ";")) break;
+      else if (d === 0 && aug < 0 && isAugAssign(tokens, e)) aug = e;
       e++;
+    }
+    if (aug >= 0 && hasTopLevelStar(tokens, aug + 1, e)) {
+      // lezer only allows plain tests after `+=`; CPython allows `x += *a, b`.
+      writeLine(w, tokens, s, aug + 1, regions);
+      placeholder(w, tokens, aug + 1, e, "augValue", regions);
+      if (e < to) writeLine(w, tokens, e, e + 1, regions);
+      s = e < to ? e + 1 : e;
+      continue;
     }
     if (e < to) e++;
     writeLine(w, tokens, s, e, regions);

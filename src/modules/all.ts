@@ -1,0 +1,8 @@
+// Every module that registers itself with the interpreter (registerBuiltinModule /
+// registerPythonModule when its file is evaluated). Entry points import this file once so
+// that `import gc`, `import weakref`, ... find their modules.
+
+import "./gcmodule.js";
+import "./weakrefmodule.js";
+import "./atexitmodule.js";
+import "./arraymodule.js";
