@@ -295,7 +295,17 @@ gc.unfreeze()
 print(gc.get_freeze_count())
 `;
 
-const GC_COLLECT_EXPECTED = String.raw`(0, 0, 0)
+const GC_COLLECT_EXPECTED = String.raw`Exception ignored in: <function bad at 0x7fa5d26dfd80>
+Traceback (most recent call last):
+  File "gc_collect.py", line 44, in bad
+    raise ValueError(phase)
+ValueError: start
+Exception ignored in: <function bad at 0x7fa5d26dfd80>
+Traceback (most recent call last):
+  File "gc_collect.py", line 44, in bad
+    raise ValueError(phase)
+ValueError: stop
+(0, 0, 0)
 2
 (0, 1, 0)
 (0, 0, 1)
@@ -311,16 +321,6 @@ False True False
 False
 del B
 3
-Exception ignored in: <function bad at 0x7f49d5597d80>
-Traceback (most recent call last):
-  File "gc_collect.py", line 44, in bad
-    raise ValueError(phase)
-ValueError: start
-Exception ignored in: <function bad at 0x7f49d5597d80>
-Traceback (most recent call last):
-  File "gc_collect.py", line 44, in bad
-    raise ValueError(phase)
-ValueError: stop
 0
 (0, 0, 0) True
 0
@@ -347,12 +347,12 @@ sys.stderr = sys.__stderr__
 gc.set_debug(0)
 `;
 
-const GC_DEBUG_EXPECTED = String.raw`gc: collectable <list 0x7f05cc1fe700>
-gc: collectable <A 0x7f05cc1fded0>
+const GC_DEBUG_EXPECTED = String.raw`gc: collectable <list 0x7fddd0bda640>
+gc: collectable <A 0x7fddd0bd9cd0>
 n 2
-W:'gc: collectable <list 0x7f05cc1e3a40>\n'
+gc: collectable <list 0x7fddd0bbfe40>
+W:'gc: collectable <list 0x7fddd0e12ac0>\n'
 n 1
-gc: collectable <list 0x7f05cc1fee80>
 n 1
 `;
 
@@ -430,64 +430,64 @@ OK None
 TypeError atexit.unregister() takes exactly one argument (2 given)
 OK 0
 TypeError atexit._clear() takes no arguments (1 given)
-OK <function f at 0x7f92af5edf80>
-OK <function g at 0x7f92af1e96c0>
-OK <function f at 0x7f92af5edf80>
-OK <function h at 0x7f92af1e9760>
-OK <function k at 0x7f92af1e9800>
-OK <function u at 0x7f92af1e98a0>
+OK <function f at 0x7f43c64b5f80>
+OK <function g at 0x7f43c60616c0>
+OK <function f at 0x7f43c64b5f80>
+OK <function h at 0x7f43c6061760>
+OK <function k at 0x7f43c6061800>
+OK <function u at 0x7f43c60618a0>
 OK 6
 OK None
 OK 6
-OK <function f at 0x7f92af5edf80>
-OK <function g at 0x7f92af1e96c0>
+OK <function f at 0x7f43c64b5f80>
+OK <function g at 0x7f43c60616c0>
 running
-g
-Exception ignored in atexit callback: <function g at 0x7f92af1e96c0>
+Exception ignored in atexit callback: <function g at 0x7f43c60616c0>
 Traceback (most recent call last):
   File "ax_api.py", line 23, in g
     def g(): print("g"); raise ValueError("boom")
                          ^^^^^^^^^^^^^^^^^^^^^^^^
 ValueError: boom
-f ('after',) {}
-u
-k
-h
-Exception ignored in atexit callback: <function h at 0x7f92af1e9760>
+Exception ignored in atexit callback: <function h at 0x7f43c6061760>
 Traceback (most recent call last):
   File "ax_api.py", line 24, in h
     def h(): print("h"); raise SystemExit(3)
                          ^^^^^^^^^^^^^^^^^^^
 SystemExit: 3
-g
-Exception ignored in atexit callback: <function g at 0x7f92af1e96c0>
+Exception ignored in atexit callback: <function g at 0x7f43c60616c0>
 Traceback (most recent call last):
   File "ax_api.py", line 23, in g
     def g(): print("g"); raise ValueError("boom")
                          ^^^^^^^^^^^^^^^^^^^^^^^^
 ValueError: boom
+g
+f ('after',) {}
+u
+k
+h
+g
 OK None
 ran
 OK 0
 3
 3
-f ('last',) {}
-x!
-k
-h
-Exception ignored in atexit callback: <function h at 0x7f92af1e9760>
+Exception ignored in atexit callback: <function h at 0x7f43c6061760>
 Traceback (most recent call last):
   File "ax_api.py", line 24, in h
     def h(): print("h"); raise SystemExit(3)
                          ^^^^^^^^^^^^^^^^^^^
 SystemExit: 3
-g
-Exception ignored in atexit callback: <function g at 0x7f92af1e96c0>
+Exception ignored in atexit callback: <function g at 0x7f43c60616c0>
 Traceback (most recent call last):
   File "ax_api.py", line 23, in g
     def g(): print("g"); raise ValueError("boom")
                          ^^^^^^^^^^^^^^^^^^^^^^^^
 ValueError: boom
+f ('last',) {}
+x!
+k
+h
+g
 `;
 
 const WR_BASIC_SOURCE = String.raw`import _weakref, weakref, sys, gc
@@ -580,7 +580,7 @@ TypeError _remove_dead_weakref() argument 1 must be dict, not int
 OK None
 TypeError _weakref._remove_dead_weakref() takes no keyword arguments
 OK None
-{1: <weakref at 0x7f415cb2b060; to 'K' at 0x7f415cb3eed0>}
+{1: <weakref at 0x7f2e612e31a0; to 'K' at 0x7f2e612f6d50>}
 OK None
 {2: 5}
 TypeError not a weakref
@@ -728,7 +728,7 @@ True
 TypeError cannot create weak reference to 'int' object
 2 one True False two
 (V(1), 'one')
-1 [<weakref at 0x7fdf60816020; dead>]
+1 [<weakref at 0x7f93e1536020; dead>]
 []
 1 []
 0

@@ -1029,7 +1029,7 @@ export class Converter {
     let bases: A.Expr[] = [];
     let keywords: A.Keyword[] = [];
     if (kids[i].name === "ArgList") {
-      const r = this.argList(kids[i], false);
+      const r = this.argList(kids[i]);
       bases = r.args;
       keywords = r.keywords;
       i++;
@@ -1136,7 +1136,6 @@ export class Converter {
     const t = toks.get(from);
     if (KEYWORDS.has(t.text)) this.failGeneric(from);
     const target: A.Name = { kind: "Name", id: t.ident ?? t.text, ctx: "Store", ...this.tokLoc(from, from) };
-    target;
     const start = t.start;
     const end = this.ospan(value).end;
     return { kind: "NamedExpr", target, value, ...this.loc(start, end) } as A.NamedExpr;
@@ -1295,8 +1294,8 @@ export class Converter {
     const unit = this.unit;
     const self = this;
     const ctx: StringContext = {
-      parseExpr(start, end, token) {
-        return self.fstringExpr(start, end, token);
+      parseExpr(start, end) {
+        return self.fstringExpr(start, end);
       },
       span(a, b) {
         return unit.loc(a.start, b.end);
@@ -1312,8 +1311,7 @@ export class Converter {
   }
 
   /** Parse an f-string replacement field's expression as CPython does: "(" + text + ")". */
-  private fstringExpr(start: number, end: number, token: Token): A.Expr {
-    void token;
+  private fstringExpr(start: number, end: number): A.Expr {
     const simple = this.simpleFStringExpr(start, end);
     if (simple) return simple;
     const exprText = "(" + this.unit.text.slice(start, end) + ")";
@@ -1461,12 +1459,11 @@ export class Converter {
   private call(n: SyntaxNode): A.Expr {
     const kids = this.kids(n);
     const func = this.expr(kids[0]);
-    const { args, keywords } = this.argList(kids[1], true);
+    const { args, keywords } = this.argList(kids[1]);
     return { kind: "Call", func, args, keywords, ...this.nodeLoc(n) };
   }
 
-  private argList(n: SyntaxNode, isCall: boolean): { args: A.Expr[]; keywords: A.Keyword[] } {
-    void isCall;
+  private argList(n: SyntaxNode): { args: A.Expr[]; keywords: A.Keyword[] } {
     const kids = this.kids(n);
     const inner = kids.slice(1, -1);
     const closeTok = this.tokIndex(kids[kids.length - 1]);
@@ -1475,9 +1472,7 @@ export class Converter {
     const keywords: A.Keyword[] = [];
     let sawKeyword = false;
     let sawDoubleStar = false;
-    let genexpAt = -1;
-    for (let gi = 0; gi < groups.length; gi++) {
-      const g = groups[gi];
+    for (const g of groups) {
       const first = g[0];
       const forIdx = g.findIndex((k) => k.name === "for" || k.name === "async");
       if (first.name === "**") {
@@ -1510,7 +1505,6 @@ export class Converter {
           (target as A.Name).ctx = "Store";
           if (forIdx >= 0) {
             args.push(this.genexpArg(ne, g.slice(forIdx), kids, groups.length, trailingComma !== null));
-            genexpAt = gi;
           } else {
             if (sawKeyword || sawDoubleStar) this.positionalAfterKeyword(sawDoubleStar, closeTok);
             args.push(ne);
@@ -1533,13 +1527,11 @@ export class Converter {
       this.checkBareYield(value, false);
       if (forIdx >= 0) {
         args.push(this.genexpArg(value, g.slice(forIdx), kids, groups.length, trailingComma !== null));
-        genexpAt = gi;
         continue;
       }
       if (sawKeyword || sawDoubleStar) this.positionalAfterKeyword(sawDoubleStar, closeTok);
       args.push(value);
     }
-    void genexpAt;
     return { args, keywords };
   }
 
@@ -1931,7 +1923,7 @@ export class Converter {
       }
       items.push(item);
     }
-    return this.buildArguments(items, isLambda, to);
+    return this.buildArguments(items, isLambda);
   }
 
   private param(nameNode: SyntaxNode, typeDef: SyntaxNode | undefined): A.Arg {
@@ -1948,7 +1940,7 @@ export class Converter {
   }
 
   /** Check the order of parameters like CPython's invalid_parameters rules, then build `arguments`. */
-  private buildArguments(items: ParamItem[], isLambda: boolean, endTok: number): A.Arguments {
+  private buildArguments(items: ParamItem[], isLambda: boolean): A.Arguments {
     const toks = this.unit.tokens;
     const fail = (msg: string, tok: number): never => this.failTokRange(msg, tok);
     // Positional section: names (with/without default) and at most one "/".
@@ -2012,8 +2004,6 @@ export class Converter {
       if (it.kind === "slash") fail("/ must be ahead of *", it.tok);
       this.failGeneric(it.tok);
     }
-    void endTok;
-    void toks;
     // Build.
     const posonly: A.Arg[] = [];
     const args: A.Arg[] = [];
@@ -2030,7 +2020,6 @@ export class Converter {
       if (it.def) defaults.push(it.def);
       k++;
     }
-    void k;
     return { kind: "arguments", posonlyargs: posonly, args, vararg, kwonlyargs: kwonly, kw_defaults: kwDefaults, kwarg, defaults };
   }
 
@@ -2077,8 +2066,8 @@ export class Converter {
     const self = this;
     const unit = this.unit;
     return concatenateStrings(group, {
-      parseExpr(start, end, token) {
-        return self.fstringExpr(start, end, token);
+      parseExpr(start, end) {
+        return self.fstringExpr(start, end);
       },
       span(a, b) {
         return unit.loc(a.start, b.end);
@@ -2158,7 +2147,6 @@ export function parseFStringExpression(text: string, outer: ParseUnit, posBase: 
     for (let c = stmts.firstChild; c; c = c.nextSibling) kids.push(c);
     if (kids.length !== 1) throw new LezerError(kids[1].from);
     const e = conv.expr(kids[0]);
-    void canStartExpr;
     return e;
   } catch (e) {
     if (e instanceof Fail || e instanceof LezerError) throw new FStringFailure(e, unit);

@@ -267,7 +267,7 @@ export function decodeBytesEscapes(s: string, raw: boolean): Uint8Array {
 /** What the string builder needs from the parser. */
 export interface StringContext {
   /** Parse the f-string expression source[start, end) the way CPython parses "(expr)". */
-  parseExpr(start: number, end: number, token: Token): Expr;
+  parseExpr(start: number, end: number): Expr;
   /** Position of the span from token `first` to token `last`. */
   span(first: Token, last: Token): Located;
   /** Raise a SyntaxError at the parser's current error location (the token after the literal). */
@@ -494,7 +494,7 @@ function concatFString(
       }
     }
     if (allSpace) ctx.fail("f-string: empty expression not allowed");
-    const value = ctx.parseExpr(t.start + exprStart, t.start + exprEnd, t);
+    const value = ctx.parseExpr(t.start + exprStart, t.start + exprEnd);
 
     let debugText: string | null = null;
     if (s.charCodeAt(pos) === 61) {
