@@ -1,10 +1,17 @@
 #!/usr/bin/env node
 // `npm run conformance [-- --report] [filters...]`: runs the corpus under heapscope.
 // --report prints the pass rate per topic and the first differing line of each failure.
+// --record-failures rewrites tests/conformance/known-failures.txt with the programs that fail
+// now, each with its first difference as the reason (for the first list only: afterwards the
+// list may only shrink, so remove lines by hand as programs start passing).
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { checkAll, listPrograms, readKnownFailures } from "./conformance-run.mjs";
+import { corpusRoot } from "./conformance-paths.mjs";
 
 const args = process.argv.slice(2);
 const report = args.includes("--report");
+const record = args.includes("--record-failures");
 const filters = args.filter((a) => !a.startsWith("--"));
 const programs = listPrograms().filter((p) => filters.length === 0 || filters.some((f) => p.includes(f)));
 const known = readKnownFailures();
@@ -35,6 +42,12 @@ for (const r of results) {
     unexpected++;
     console.log(`PASS ${r.name} is listed in known-failures.txt: remove it from the list`);
   }
+}
+if (record) {
+  const lines = ["# Conformance programs that do not pass yet, each with its first difference.", "# This list may only shrink: fix the engine, then delete the line."];
+  for (const r of results) if (!r.passed) lines.push(`${r.name} ${r.difference.replace(/\s+/g, " ").slice(0, 200)}`);
+  writeFileSync(join(corpusRoot, "known-failures.txt"), lines.join("\n") + "\n");
+  console.log(`known-failures.txt: ${lines.length - 2} programs`);
 }
 const passed = results.filter((r) => r.passed).length;
 console.log(`${passed} passed, ${results.length - passed} failed`);

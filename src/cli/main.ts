@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { runDemo } from "./demo.js";
 import { runCommand } from "./run.js";
+import { traceCommand } from "./trace.js";
+import { serveCommand } from "./serve.js";
 
 const USAGE = `usage: heapscope <command> [options]
 
@@ -18,6 +20,9 @@ commands:
       --stats              print a memory summary at exit
       --tracemalloc[=N]    trace allocations; print the top N lines at exit
       --module PATH        load a native (TypeScript) extension module
+  trace FILE.py -o REPORT.html
+                       record a run into a self-contained HTML report
+  serve [--port N]     serve the playground on http://127.0.0.1 and print its URL
   demo                 walk through the memory core on a built-in example
   --version            print the version
   --help               print this help
@@ -40,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "run") return runCommand(argv.slice(1));
+  if (command === "trace") return traceCommand(argv.slice(1));
+  if (command === "serve") return serveCommand(argv.slice(1));
   if (command === "demo") return runDemo((text) => process.stdout.write(text));
   process.stderr.write(`heapscope: unknown command '${command}'\n${USAGE}`);
   return 2;

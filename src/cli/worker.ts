@@ -4,6 +4,7 @@ import "../runtime/load.js";
 import "../modules/all.js";
 import { parentPort, workerData } from "node:worker_threads";
 import { runProgram } from "../modules/pythonrun.js";
+import { loadNativeModules } from "../native/index.js";
 import type { WorkerMessage, WorkerRequest } from "./protocol.js";
 
 const request = workerData as WorkerRequest;
@@ -13,7 +14,16 @@ function send(message: WorkerMessage): void {
   port.postMessage(message);
 }
 
-const code = await runProgram({
+// --module FILE: native extension modules are registered before the program starts (the
+// modules layer cannot import src/native, so the loading happens here).
+let loadError: string | null = null;
+try {
+  await loadNativeModules(request.modules);
+} catch (e) {
+  loadError = e instanceof Error ? e.message : String(e);
+}
+
+const code = loadError !== null ? 2 : await runProgram({
   source: request.source,
   filename: request.filename,
   argv: request.argv,
@@ -26,4 +36,5 @@ const code = await runProgram({
   hashSeed: request.hashSeed,
   write: (stream, text) => send({ kind: "output", stream, text }),
 });
+if (loadError !== null) send({ kind: "output", stream: 2, text: `heapscope: ${loadError}\n` });
 send({ kind: "exit", code });

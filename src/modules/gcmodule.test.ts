@@ -17,7 +17,7 @@ import type { PyModule } from "../runtime/moduleobject.js";
 import { newCallable, newNode, setField, settleCollector } from "../runtime/testing/nodes.js";
 import { installPythonTypes } from "../python/install.js";
 import { createInterpreter } from "./interp.js";
-import { gcDumpShutdownStats, initGCModule } from "./gcmodule.js";
+import { finiGCState, gcDumpShutdownStats, initGCModule, initGCState } from "./gcmodule.js";
 
 let gc: PyModule;
 let output = "";
@@ -285,5 +285,22 @@ describe("debug output goes to sys.stderr", () => {
     gcDumpShutdownStats();
     call("set_debug", [int(0)]);
     expect(output).toBe("      ['x']\n");
+  });
+});
+
+describe("interpreter state", () => {
+  test("initGCState makes both lists once; finiGCState releases them", () => {
+    const garbage = gcstate.garbage;
+    const callbacks = gcstate.callbacks;
+    initGCState();
+    expect(gcstate.garbage).toBe(garbage);
+    expect(gcstate.callbacks).toBe(callbacks);
+    const refs = garbage!.refcnt;
+    finiGCState();
+    expect(gcstate.garbage).toBe(null);
+    expect(garbage!.refcnt).toBe(refs - 1);
+    initGCState();
+    expect(gcstate.garbage).not.toBe(null);
+    expect(gcstate.garbage).not.toBe(garbage);
   });
 });

@@ -370,6 +370,26 @@ function callbacksList(): PyList {
   return callbacks;
 }
 
+/**
+ * _PyGC_Init: CPython makes gc.garbage and gc.callbacks while creating the interpreter (two
+ * lists in generation 0 from the start). Call this there; otherwise they are made on first
+ * use (the gc module's import, or a collection that finds uncollectable objects).
+ */
+export function initGCState(): void {
+  garbageList();
+  callbacksList();
+}
+
+/** _PyGC_Fini: the interpreter lets go of gc.garbage and gc.callbacks (interpreter deletion). */
+export function finiGCState(): void {
+  const garbage = gcstate.garbage;
+  const callbacks = gcstate.callbacks;
+  gcstate.garbage = null;
+  gcstate.callbacks = null;
+  if (garbage !== null) decref(garbage);
+  if (callbacks !== null) decref(callbacks);
+}
+
 /** PyInit_gc + gcmodule_exec: the gc module (new reference). */
 export function initGCModule(): PyModule {
   const m = newModule("gc", "built-in");

@@ -1,8 +1,10 @@
 import { test } from "vitest";
-import "../runtime/load.js";
-import "./iomodule_stringio.js";
-import { runPython } from "./bltin_testing.js";
-test("s", () => {
-  const r = runPython("print('hello')\nimport sys\nsys.stderr.write(repr(sys.stdout))\n");
-  console.log(JSON.stringify(r.stdout), JSON.stringify(r.stderr), JSON.stringify(r.error));
-});
+import { readFileSync } from "node:fs";
+import { runProgramText } from "./iomodule_testutil.js";
+test("timing", async () => {
+  for (const file of ["/work/shared/seed-examples/tracemalloc_leak_hunt.py"]) {
+    const c0 = process.cpuUsage();
+    const out = await runProgramText(readFileSync(file, "utf8"), file);
+    const c = process.cpuUsage(c0); console.log(file, ((c.user + c.system) / 1000).toFixed(0), "ms cpu", out.slice(0, 200));
+  }
+}, 1200000);

@@ -13,6 +13,7 @@
 import { allocator as heapAllocator } from "../runtime/heap.js";
 import { DOMAIN_RAW } from "../memory/index.js";
 import { MemoryErrorType, raise } from "../runtime/exceptions.js";
+import { named } from "./naming.js";
 
 /** malloc's alignment on x86-64 glibc (and the memory model's). */
 export const MALLOC_ALIGNMENT = 16;
@@ -132,7 +133,7 @@ function checkSize(size: number): void {
  * The native allocator (pyz3's `py.allocator`). Calls need not hold the GIL: the RAW domain
  * is the one CPython allows without it.
  */
-export const NativeAllocator = {
+export const NativeAllocator = named("NativeAllocator", {
   /** py.allocator.alloc(u8, size): `size` bytes, 16-byte aligned. MemoryError when exhausted. */
   alloc(size: number, alignment: number = MALLOC_ALIGNMENT): NativeBuffer {
     checkSize(size);
@@ -171,7 +172,7 @@ export const NativeAllocator = {
   stats(): { buffers: number; bytes: number } {
     return { buffers: liveBuffers.size, bytes: liveBytes };
   },
-};
+});
 
 /** The live buffer whose RAW block starts at `block`, if any (for leak reports). */
 export function nativeBufferAt(block: number): NativeBuffer | undefined {

@@ -86,8 +86,13 @@ export class TracingObjectSet extends Set<PyObject> {
   }
 }
 
-/** Frames of the JS stack that belong to the engine rather than to the code being tested. */
-const ENGINE_FRAME = /[\\/](src|dist)[\\/](memory|runtime|python|modules)[\\/]|[\\/](src|dist)[\\/]native[\\/](alloctrace|testing)\.|node:internal|node_modules/;
+/**
+ * Frames of the JS stack that belong to the engine rather than to the code being tested: the
+ * runtime's layers, the native layer's own plumbing (call wrappers, the tracer), Node's
+ * internals and test runners. The API call that allocated (PyString.create, ...) is kept.
+ */
+const ENGINE_FRAME =
+  /[\\/](src|dist)[\\/](memory|runtime|python|modules)[\\/]|[\\/](src|dist)[\\/]native[\\/](alloctrace|testing|functions|args|classes|module|loader)\.(ts|js):|node:internal|node_modules|\(<anonymous>\)$/;
 
 /** The JS stack lines worth showing: the native API and the code under test, innermost first. */
 export function jsFrames(site: AllocationSite, limit = 8): string[] {

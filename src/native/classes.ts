@@ -29,6 +29,7 @@ import { raise, TypeErrorType } from "../runtime/exceptions.js";
 import { isStr } from "../runtime/str.js";
 import { dictEntry, dictNext } from "../runtime/dict.js";
 import { tupleFromBorrowed } from "../runtime/tuple.js";
+import { registerBufferExporter } from "../runtime/bufferproto.js";
 import { argLayout, parseCall, type ArgLayout, type ArgSpec, type ArgSpecs, type ArgValues } from "./args.js";
 import { makeMethodDef, resultToObject, type NativeResult } from "./functions.js";
 import { call, type Keywords } from "./calls.js";
@@ -61,12 +62,15 @@ export class NativeInstance<S = unknown, F extends string = string> extends PyOb
   /** Strong references, by field index (null = empty), seen by traverse and clear. */
   fields: (PyObject | null)[];
   info: ClassInfo;
+  /** Buffer views of this object not yet released (classes with `.buffer()`). */
+  exports: number;
 
   constructor(type: PyType, info: ClassInfo, state: S) {
     super(type);
     this.state = state;
     this.fields = new Array<PyObject | null>(info.fieldNames.length).fill(null);
     this.info = info;
+    this.exports = 0;
   }
 
   /** The instance itself as a borrowed handle, to pass to API functions. */
@@ -387,6 +391,27 @@ export class NativeClass<S, F extends string> {
       }
       return r;
     };
+    return this;
+  }
+
+  /**
+   * bf_getbuffer / bf_releasebuffer: instances export the bytes `get` returns (typically a
+   * native buffer's `bytes`) without copying, to memoryview(), bytes(), and every consumer
+   * of the buffer protocol. `self.exports` counts the views alive: do not resize or free the
+   * memory while it is non-zero.
+   */
+  buffer(get: (self: NativeInstance<S, F>) => Uint8Array, options: { readonly?: boolean } = {}): this {
+    const readonly = options.readonly === true;
+    registerBufferExporter(this.type, {
+      get: (o) => {
+        const data = get(o as NativeInstance<S, F>);
+        (o as NativeInstance).exports++;
+        return { data, readonly };
+      },
+      release: (o) => {
+        (o as NativeInstance).exports--;
+      },
+    });
     return this;
   }
 

@@ -13,14 +13,15 @@ import type { PyObject } from "../runtime/object.js";
 import { decref as rtDecref, incref as rtIncref, newRef } from "../runtime/refcount.js";
 import { IndexErrorType, raise, TypeErrorType } from "../runtime/exceptions.js";
 import { None } from "../runtime/singletons.js";
-import { isList, listAppend, listAppendOwned, listInsert, newList, listFromOwned, type PyList as RtList } from "../runtime/list.js";
-import { isTuple, tupleFromOwned, type PyTuple as RtTuple } from "../runtime/tuple.js";
+import { ListType, isList, listAppend, listAppendOwned, listInsert, newList, listFromOwned, type PyList as RtList } from "../runtime/list.js";
+import { TupleType, isTuple, tupleFromOwned, type PyTuple as RtTuple } from "../runtime/tuple.js";
 import {
-  dictContains, dictDelItem, dictEntry, dictGetItem, dictNext, dictSetItem, dictSetItemOwned, isDict, newDict, type PyDict as RtDict,
+  DictType, dictContains, dictDelItem, dictEntry, dictGetItem, dictNext, dictSetItem, dictSetItemOwned, isDict, newDict, type PyDict as RtDict,
 } from "../runtime/dict.js";
 import { newStr } from "../runtime/str.js";
 import { requireGil } from "./gil.js";
 import { Borrowed, Owned, type Ref } from "./refs.js";
+import { named } from "./naming.js";
 
 function asList(ref: Ref<PyObject>): RtList {
   const o = ref.obj;
@@ -55,7 +56,9 @@ function normalizeIndex(i: number, length: number): number {
 export type PyList = RtList;
 
 /** list objects. */
-export const PyList = {
+export const PyList = named("PyList", {
+  /** The type object. */
+  type: ListType,
   /**
    * PyList_New(size): a new list of `size` items, each a reference to None (CPython leaves
    * them NULL for the caller to fill; None keeps the list valid whatever happens next).
@@ -153,13 +156,15 @@ export const PyList = {
     requireGil("PyList.insert()");
     listInsert(asList(list), index, item.obj);
   },
-};
+});
 
 /** A tuple object, for handle types: `Owned<PyTuple>`. */
 export type PyTuple = RtTuple;
 
 /** tuple objects. */
-export const PyTuple = {
+export const PyTuple = named("PyTuple", {
+  /** The type object. */
+  type: TupleType,
   /** PyTuple_Pack: a new tuple holding new references to the items (nothing is stolen). */
   create(items: readonly Ref<PyObject>[]): Owned<RtTuple> {
     requireGil("PyTuple.create()");
@@ -190,7 +195,7 @@ export const PyTuple = {
   items(tuple: Ref<PyObject>): Borrowed<PyObject>[] {
     return asTuple(tuple).items.map((o) => new Borrowed(o));
   },
-};
+});
 
 type Key = Ref<PyObject> | string;
 
@@ -209,7 +214,9 @@ function withKey<R>(key: Key, body: (k: PyObject) => R): R {
 export type PyDict = RtDict;
 
 /** dict objects. */
-export const PyDict = {
+export const PyDict = named("PyDict", {
+  /** The type object. */
+  type: DictType,
   /** PyDict_New */
   new(): Owned<RtDict> {
     requireGil("PyDict.new()");
@@ -269,4 +276,4 @@ export const PyDict = {
     }
     return out;
   },
-};
+});

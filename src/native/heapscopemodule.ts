@@ -2,8 +2,8 @@
 // programs (what sys.getrefcount, id() and sys._debugmallocstats show, as values), written
 // on heapscope/native itself so that the API serves a real builtin module.
 //
-//   _heapscope.refcount(obj)       the exact ob_refcnt (sys.getrefcount without the +1 of
-//                                  its own argument: a METH_O argument is borrowed here)
+//   _heapscope.refcount(obj)       ob_refcnt as the call sees it (like sys.getrefcount, the
+//                                  caller's argument slot is one of the references)
 //   _heapscope.address(obj)        the object's address (id())
 //   _heapscope.block(obj)          (block address, block size, pre-header bytes) of the
 //                                  allocator block holding the object, or None if static
@@ -39,7 +39,7 @@ export const heapscopeModule = defineModule("_heapscope", {
   .function("refcount", {
     args: { obj: arg.object() },
     positionalOnly: true,
-    doc: "refcount(obj) -> int\n\nThe object's reference count (ob_refcnt), not counting a reference for the argument.",
+    doc: "refcount(obj) -> int\n\nThe object's reference count (ob_refcnt); as with sys.getrefcount, the argument itself holds one.",
     fn: ({ obj }) => obj.refcnt,
   })
   .function("address", {

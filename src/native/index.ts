@@ -8,6 +8,9 @@ import * as nativeApi from "./index.js";
 import { loadNativeModules as loadFiles } from "./loader.js";
 import type { NativeModule } from "./module.js";
 
+export type { PyObject } from "../runtime/object.js";
+export type { PyType } from "../runtime/type.js";
+export type { PyModule } from "../runtime/moduleobject.js";
 export { Ref, Owned, Borrowed, HandleError, incref, decref, xdecref, refcnt } from "./refs.js";
 export { gil, nogil, gilHeld, requireGil, resetGil, GilError, GilGuard, NoGilGuard } from "./gil.js";
 export { PyString, PyLong, PyFloat, PyBool, PyBytes, PyNone } from "./objects.js";

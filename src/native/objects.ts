@@ -10,17 +10,18 @@
 import type { PyObject } from "../runtime/object.js";
 import { newRef } from "../runtime/refcount.js";
 import { raise, TypeErrorType } from "../runtime/exceptions.js";
-import { isStr, newStr, type PyStr } from "../runtime/str.js";
+import { isStr, newStr, StrType, type PyStr } from "../runtime/str.js";
 import { strAppendOwned, strConcat } from "../runtime/strtype.js";
-import { intAsDouble, intAsNumber, intToBigInt, isInt, newInt, newIntFromBigInt, type PyInt } from "../runtime/int.js";
-import { isFloat, newFloat, type PyFloat as RtFloat } from "../runtime/float.js";
+import { BoolType, IntType, intAsDouble, intAsNumber, intToBigInt, isInt, newInt, newIntFromBigInt, newIntSsize, type PyInt } from "../runtime/int.js";
+import { FloatType, isFloat, newFloat, type PyFloat as RtFloat } from "../runtime/float.js";
 import { isBool, newBool } from "../runtime/bool.js";
-import { isBytes, newBytes, type PyBytes as RtBytes } from "../runtime/bytes.js";
-import { None } from "../runtime/singletons.js";
+import { BytesType, isBytes, newBytes, type PyBytes as RtBytes } from "../runtime/bytes.js";
+import { None, NoneType } from "../runtime/singletons.js";
 import { numberIndex } from "../runtime/abstract.js";
 import { decref as rtDecref } from "../runtime/refcount.js";
 import { requireGil } from "./gil.js";
 import { Owned, type Ref } from "./refs.js";
+import { named } from "./naming.js";
 
 function checked<T extends PyObject>(ref: Ref<PyObject>, check: (o: PyObject) => o is T, what: string): T {
   const o = ref.obj;
@@ -32,7 +33,9 @@ function checked<T extends PyObject>(ref: Ref<PyObject>, check: (o: PyObject) =>
 export type PyString = PyStr;
 
 /** str objects. */
-export const PyString = {
+export const PyString = named("PyString", {
+  /** The type object (str). */
+  type: StrType,
   /** PyUnicode_FromString: a new str. */
   create(text: string): Owned<PyStr> {
     requireGil("PyString.create()");
@@ -91,13 +94,15 @@ export const PyString = {
     }
     return new Owned(strAppendOwned(l, right.obj));
   },
-};
+});
 
 /** An int object, for handle types: `Owned<PyLong>`. */
 export type PyLong = PyInt;
 
 /** int objects (pyz3's PyLong). */
-export const PyLong = {
+export const PyLong = named("PyLong", {
+  /** The type object (int). */
+  type: IntType,
   /**
    * PyLong_FromLong / PyLong_FromLongLong: a new int. Values in -5..256 are CPython's cached
    * small ints: the same object every time (so forgetting to release one leaks no memory).
@@ -109,6 +114,15 @@ export const PyLong = {
       throw new RangeError(`PyLong.create(${value}): not an integer in ±(2**53-1); pass a bigint for larger values`);
     }
     return new Owned(newInt(value));
+  },
+  /**
+   * PyLong_FromSsize_t: the same value, made the way CPython makes sizes and counts (an
+   * exact-size object: 28 bytes for one digit where PyLong_FromLong allocates 32).
+   */
+  fromSsize(value: number): Owned<PyInt> {
+    requireGil("PyLong.fromSsize()");
+    if (!Number.isSafeInteger(value)) throw new RangeError(`PyLong.fromSsize(${value}): not an integer in ±(2**53-1)`);
+    return new Owned(newIntSsize(value));
   },
   check(ref: Ref<PyObject>): boolean {
     return isInt(ref.obj);
@@ -133,13 +147,15 @@ export const PyLong = {
     requireGil("PyLong.asBigInt()");
     return intToBigInt(checked(ref, isInt, "int"));
   },
-};
+});
 
 /** A float object, for handle types: `Owned<PyFloat>`. */
 export type PyFloat = RtFloat;
 
 /** float objects. */
-export const PyFloat = {
+export const PyFloat = named("PyFloat", {
+  /** The type object (float). */
+  type: FloatType,
   /** PyFloat_FromDouble: a new float (from the float free list when it has one). */
   create(value: number): Owned<RtFloat> {
     requireGil("PyFloat.create()");
@@ -153,7 +169,7 @@ export const PyFloat = {
     requireGil("PyFloat.asNumber()");
     return asDouble(ref.obj);
   },
-};
+});
 
 /** PyFloat_AsDouble's conversion, with its message for other types. */
 export function asDouble(o: PyObject): number {
@@ -181,7 +197,9 @@ export function asDouble(o: PyObject): number {
 }
 
 /** bool objects. */
-export const PyBool = {
+export const PyBool = named("PyBool", {
+  /** The type object (bool). */
+  type: BoolType,
   /** PyBool_FromLong: a new reference to True or False. */
   create(value: boolean): Owned<PyInt> {
     requireGil("PyBool.create()");
@@ -190,13 +208,15 @@ export const PyBool = {
   check(ref: Ref<PyObject>): boolean {
     return isBool(ref.obj);
   },
-};
+});
 
 /** A bytes object, for handle types: `Owned<PyBytes>`. */
 export type PyBytes = RtBytes;
 
 /** bytes objects. */
-export const PyBytes = {
+export const PyBytes = named("PyBytes", {
+  /** The type object (bytes). */
+  type: BytesType,
   /** PyBytes_FromStringAndSize: a new bytes object holding a copy of `data`. */
   create(data: Uint8Array | string): Owned<RtBytes> {
     requireGil("PyBytes.create()");
@@ -210,10 +230,12 @@ export const PyBytes = {
   data(ref: Ref<PyObject>): Uint8Array {
     return checked(ref, isBytes, "bytes").data;
   },
-};
+});
 
 /** The None singleton. */
-export const PyNone = {
+export const PyNone = named("PyNone", {
+  /** The type object (NoneType). */
+  type: NoneType,
   /** Py_RETURN_NONE: a new reference to None. */
   create(): Owned<PyObject> {
     requireGil("PyNone.create()");
@@ -222,4 +244,4 @@ export const PyNone = {
   check(ref: Ref<PyObject>): boolean {
     return ref.obj === None;
   },
-};
+});

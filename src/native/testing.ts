@@ -16,6 +16,19 @@ import { PyRaise } from "../runtime/exceptions.js";
 import { BlockTracer, formatSite, TracingObjectSet, type AllocationSite, type BlockRecord } from "./alloctrace.js";
 import { nativeBufferAt } from "./allocator.js";
 import { takeErrorText } from "./errors.js";
+import { runProgram } from "../modules/pythonrun.js";
+import { createInterpreter, currentInterpreter } from "../modules/interp.js";
+import { installPythonTypes } from "../python/install.js";
+import { compileCode, evalCode } from "../modules/bltin_compile.js";
+import type { PyCode } from "../python/code.js";
+import { PythonSyntaxError } from "../python/parser/index.js";
+import { sysGetAttrBorrowed } from "../modules/bltin_util.js";
+import { callMethod } from "../runtime/abstract.js";
+import { dictClear, dictSetItem, newDict } from "../runtime/dict.js";
+import { newStr, staticStr } from "../runtime/str.js";
+import { decref as rtDecref } from "../runtime/refcount.js";
+// The builtin modules written in TypeScript register themselves when their file loads.
+import "../modules/all.js";
 
 const DOMAIN_NAMES = ["raw", "mem", "obj"] as const;
 
@@ -275,4 +288,130 @@ export function pythonErrorOf(fn: () => unknown): string | null {
     throw e;
   }
   return null;
+}
+
+/** What runPython reports. */
+export interface PythonRun {
+  stdout: string;
+  stderr: string;
+  /** The process exit status `heapscope run` would give (0, 1 for an uncaught exception, ...). */
+  status: number;
+}
+
+/**
+ * Runs a Python program in this process as `heapscope run` does (a fresh interpreter, then
+ * the interpreter's shutdown), with every registered module importable; returns its output.
+ */
+export async function runPython(source: string, options: { filename?: string; argv?: string[] } = {}): Promise<PythonRun> {
+  const filename = options.filename ?? "<native test>";
+  let stdout = "";
+  let stderr = "";
+  const status = await runProgram({
+    source,
+    filename,
+    argv: options.argv ?? [filename],
+    maxSteps: null,
+    timeoutSeconds: null,
+    maxMemory: null,
+    stats: false,
+    tracemalloc: null,
+    modules: [],
+    hashSeed: "0",
+    write: (stream, text) => {
+      if (stream === 1) stdout += text;
+      else stderr += text;
+    },
+  });
+  return { stdout, stderr, status };
+}
+
+/** Where the testing interpreter's sys.stdout / sys.stderr text goes (captured by execPython). */
+const output = { capturing: false, stdout: "", stderr: "" };
+let testInterpreter: typeof currentInterpreter = null;
+
+/**
+ * Makes sure the testing interpreter is the current one (creating it on first use), for
+ * tests that call native functions directly and need what only an interpreter provides
+ * (importModule, sys), and for execPython. Its output goes to the process's streams except
+ * while execPython captures it.
+ */
+export function ensureInterpreter(): void {
+  if (currentInterpreter !== null && currentInterpreter === testInterpreter) return;
+  installPythonTypes();
+  testInterpreter = createInterpreter({
+    argv: ["heapscope-test"],
+    write: (stream, text) => {
+      if (output.capturing) {
+        if (stream === 1) output.stdout += text;
+        else output.stderr += text;
+      } else if (stream === 1) process.stdout.write(text);
+      else process.stderr.write(text);
+    },
+  });
+}
+
+/** What execPython reports. */
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  /** "ValueError: message" when the code raised, else null. */
+  error: string | null;
+}
+
+function flushStream(name: "stdout" | "stderr"): void {
+  const stream = sysGetAttrBorrowed(name);
+  if (stream === null) return;
+  try {
+    rtDecref(callMethod(stream, staticStr("flush"), []));
+  } catch (e) {
+    if (e instanceof PyRaise) rtDecref(e.exception);
+    else throw e;
+  }
+}
+
+/**
+ * Runs Python code in the testing interpreter, in a fresh `__main__`-like namespace that is
+ * released afterwards, so that detectLeaks(() => execPython(code)) measures the code and the
+ * native functions it calls, not an interpreter's start-up. Modules it imports stay in
+ * sys.modules (the warm-up run of detectLeaks imports them first).
+ */
+export function execPython(source: string, options: { filename?: string } = {}): ExecResult {
+  ensureInterpreter();
+  const it = testInterpreter!;
+  const filename = options.filename ?? "<native test>";
+  const saved = { capturing: output.capturing, stdout: output.stdout, stderr: output.stderr };
+  output.capturing = true;
+  output.stdout = "";
+  output.stderr = "";
+  let error: string | null = null;
+  it.sources.set(filename, source);
+  const globals = newDict();
+  try {
+    const name = newStr("__main__");
+    dictSetItem(globals, staticStr("__name__"), name);
+    rtDecref(name);
+    dictSetItem(globals, staticStr("__builtins__"), it.builtinsModule);
+    let code: PyCode | null = null;
+    try {
+      code = compileCode(source, filename, "exec");
+      rtDecref(evalCode(code, globals, globals));
+    } catch (e) {
+      if (e instanceof PyRaise) error = takeErrorText(e);
+      else if (e instanceof PythonSyntaxError) error = `${e.kind}: ${e.msg}`;
+      else throw e;
+    } finally {
+      if (code !== null) rtDecref(code);
+    }
+    flushStream("stdout");
+    flushStream("stderr");
+    return { stdout: output.stdout, stderr: output.stderr, error };
+  } finally {
+    // Functions defined by the code refer to the namespace: clear it to break those cycles.
+    dictClear(globals);
+    rtDecref(globals);
+    it.sources.delete(filename);
+    output.capturing = saved.capturing;
+    output.stdout = saved.stdout;
+    output.stderr = saved.stderr;
+  }
 }

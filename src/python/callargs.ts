@@ -11,6 +11,7 @@ import { raise, TypeErrorType } from "../runtime/exceptions.js";
 import { PyTuple, tupleFromOwned } from "../runtime/tuple.js";
 import { newDict, dictGetItem, dictSetItem, PyDict } from "../runtime/dict.js";
 import type { PyStr } from "../runtime/str.js";
+import { TPFLAGS_UNICODE_SUBCLASS } from "../runtime/type.js";
 import { CO_VARARGS, CO_VARKEYWORDS, type PyCode } from "./code.js";
 import type { PyFunction } from "./function.js";
 
@@ -59,6 +60,10 @@ export function bindArguments(
       const name = kwnames!.items[k] as PyStr;
       const value = args[start + npos + k]!;
       args[start + npos + k] = null;
+      if ((name.type.flags & TPFLAGS_UNICODE_SUBCLASS) === 0) {
+        decref(value);
+        raise(TypeErrorType, "keywords must be strings");
+      }
       const index = findParameter(code, name, code.posonlyargcount, totalArgs);
       if (index < 0) {
         if (kwdict === null) {

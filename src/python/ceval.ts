@@ -19,35 +19,40 @@ import {
   PyRaise, PyBaseException, raise, raiseOwned, newExceptionFromOwnedArgs,
   TypeErrorType, NameErrorType, UnboundLocalErrorType, SystemErrorType, RecursionErrorType,
   ImportErrorType, AssertionErrorType, ValueErrorType, RuntimeErrorType, AttributeErrorType,
-  StopIterationType, BaseExceptionType,
+  StopIterationType, BaseExceptionType, StopAsyncIterationType, setNameErrorName, prepReraiseStar,
 } from "../runtime/exceptions.js";
 import { PyTuple, TupleType, tupleFromOwned } from "../runtime/tuple.js";
 import { PyList, ListType, listFromOwned, listAppend, listExtend } from "../runtime/list.js";
 import { PyDict, DictType, newDict, dictGetItem, dictSetItem, dictDelItem, dictUpdateFromObject, dictMergeFromObject, dictFromItems } from "../runtime/dict.js";
 import { newSet, setAdd, setUpdate } from "../runtime/set.js";
 import { PyStr, StrType, newStr } from "../runtime/str.js";
-import { newInt } from "../runtime/int.js";
+import { newInt, newIntSsize, IntType, type PyInt } from "../runtime/int.js";
+import { FloatType, type PyFloat } from "../runtime/float.js";
 import { PyCell, newCell } from "../runtime/cellobject.js";
 import { PyMethod, MethodType } from "../runtime/classobject.js";
 import { newSlice } from "../runtime/sliceobject.js";
 import {
   objectRepr, objectStr, objectAscii, objectFormat, isTrue, richCompare, getAttr, setAttr,
   getItem, setItem, delItem, getIter, iterNext, callObject, sequenceContains,
-  numberPositive, numberNegative, numberInvert, binaryOp, isInstance, isSubclass,
+  numberPositive, numberNegative, numberInvert, binaryOp, isInstance, isSubclass, length as objectLength,
 } from "../runtime/abstract.js";
+import { TPFLAGS_MAPPING, TPFLAGS_SEQUENCE } from "../runtime/typeroots.js";
 import { lookupSpecial } from "../runtime/typeobject.js";
 import { getMethod, methodIsUnbound } from "./getmethod.js";
 import { isTypeObject } from "../runtime/typeobject.js";
-import { TPFLAGS_BASE_EXC_SUBCLASS } from "../runtime/type.js";
+import { TPFLAGS_BASE_EXC_SUBCLASS, CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT } from "../runtime/type.js";
 import * as op from "./opcodes.js";
-import { CO_GENERATOR, CO_OPTIMIZED, EXCEPTION_ENTRY_SIZE, type PyCode } from "./code.js";
+import { CO_OPTIMIZED, CO_COROUTINE, CO_ITERABLE_COROUTINE, EXCEPTION_ENTRY_SIZE, type PyCode } from "./code.js";
 import { Frame, OWNED_BY_GENERATOR, OWNED_BY_THREAD } from "./frame.js";
 import { clearFinishedFrame } from "./frameobject.js";
 import { FunctionType, PyFunction, newFunction } from "./function.js";
 import { bindArguments } from "./callargs.js";
 import { PyTraceBack, tracebackHere } from "./traceback.js";
 import type { ThreadState } from "./threadstate.js";
-import { newGeneratorFromFrame } from "./genobject.js";
+import { newGeneratorFromFrame, GeneratorType, CoroutineType } from "./genobject.js";
+import { wrapAsyncGenValue } from "./asyncgen.js";
+import { matchKeys, matchClass, checkExceptStarTypeValid, exceptionGroupMatch } from "./matchops.js";
+import { getAwaitable, getAsyncIter, getAsyncNext } from "./asyncops.js";
 import { interpreterHooks, HostAbort } from "./hooks.js";
 
 /** The thread state of this runtime (one thread). */
@@ -82,23 +87,52 @@ function makeRaise(type: typeof SystemErrorType, message: string): PyRaise {
 /** _PyErr_SetObject's chaining: the handled exception becomes the new one's __context__. */
 export function chainContext(exc: PyBaseException): void {
   const handled = tstate.topmostException();
-  if (handled === null || handled === exc) return;
-  // Break a cycle the new context would close (exc already in handled's context chain).
-  let o: PyBaseException = handled as PyBaseException;
+  if (handled === null) return;
+  chainContextWith(exc, handled as PyBaseException);
+}
+
+/**
+ * Sets `handled` as the context of `exc`, first cutting `exc` out of handled's context chain
+ * so that no new cycle is made (a pre-existing cycle is detected and left alone).
+ */
+export function chainContextWith(exc: PyBaseException, handled: PyBaseException): void {
+  if (handled === exc) return;
+  let o: PyBaseException = handled;
+  let slow: PyBaseException = handled;
+  let toggle = false;
   for (;;) {
     const context = o.context as PyBaseException | null;
-    if (context === null) break;
+    if (context === null || (context as PyObject) === None) break;
     if (context === exc) {
       o.context = null;
       decref(context);
       break;
     }
     o = context;
+    if (o === slow) break;
+    if (toggle) slow = slow.context as PyBaseException;
+    toggle = !toggle;
   }
   const old = exc.context;
   handled.refcnt++;
   exc.context = handled;
   xdecref(old);
+}
+
+/**
+ * Py_EnterRecursiveCall for TypeScript code (repr, comparisons, calls): charges the thread
+ * state's budget that Python frames also use, as 3.11 does.
+ */
+export function enterRecursiveCallTstate(where: string): void {
+  const ts = tstate;
+  if (--ts.recursionRemaining < 0 && !ts.recursionHeadroom) {
+    ts.recursionRemaining++;
+    raise(RecursionErrorType, `maximum recursion depth exceeded${where}`);
+  }
+}
+
+export function leaveRecursiveCallTstate(): void {
+  tstate.recursionRemaining++;
 }
 
 function pushFrame(frame: Frame): void {
@@ -121,6 +155,12 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
   let sp = frame.sp;
   let ip = frame.ip;
   let pending: PyRaise | null = throwing;
+  // _Py_EnterRecursivePy for the entry frame; every way out of a frame gives it back.
+  if (--ts.recursionRemaining < 0 && !ts.recursionHeadroom) {
+    ts.recursionRemaining++;
+    if (throwing !== null) decref(throwing.exception);
+    raise(RecursionErrorType, "maximum recursion depth exceeded");
+  }
 
   for (;;) {
     try {
@@ -240,7 +280,10 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
           case op.COMPARE_OP: {
             const right = stack[sp - 1]!;
             const left = stack[sp - 2]!;
-            const res = richCompare(left, right, oparg);
+            // COMPARE_OP_{INT,FLOAT,STR}_JUMP: what 3.11 specialises compares directly, without
+            // PyObject_RichCompare's " in comparison" recursion charge.
+            const quick = quickCompare(left, right, oparg);
+            const res = quick !== null ? quick : richCompare(left, right, oparg);
             stack[--sp] = null;
             stack[sp - 1] = res;
             decref(left);
@@ -279,7 +322,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
           }
           case op.FOR_ITER: {
             const it = stack[sp - 1]!;
-            const next = iterNext(it);
+            const next = forIterNext(it);
             if (next !== null) {
               stack[sp++] = next;
             } else {
@@ -291,7 +334,11 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
           }
           case op.GET_YIELD_FROM_ITER: {
             const v = stack[sp - 1]!;
-            if (!interpreterHooks.isGeneratorLike(v)) {
+            if (v.type === CoroutineType) {
+              if ((code.flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)) === 0) {
+                raise(TypeErrorType, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+              }
+            } else if (v.type !== GeneratorType) {
               const it = getIter(v);
               stack[sp - 1] = it;
               decref(v);
@@ -333,13 +380,13 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             frame.sp = sp;
             frame.ip = ip;
             const genFrame = frame;
+            const wasEntry = genFrame.isEntry;
             const gen = newGeneratorFromFrame(genFrame);
             ts.recursionRemaining++;
             const caller = genFrame.previous;
             genFrame.previous = null;
             ts.frame = caller;
-            if (genFrame.isEntry) {
-              genFrame.isEntry = false;
+            if (wasEntry) {
               ts.yielded = false;
               return gen;
             }
@@ -357,8 +404,12 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp] = null;
             const receiver = stack[sp - 1]!;
             frame.sp = sp;
-            const result = interpreterHooks.send(receiver, v);
-            decref(v);
+            let result: PyObject;
+            try {
+              result = interpreterHooks.send(receiver, v);
+            } finally {
+              decref(v);
+            }
             if (ts.sendReturned) {
               stack[sp - 1] = result;
               decref(receiver);
@@ -401,7 +452,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             let v = dictGetItem(frame.globals, name);
             if (v === null) {
               v = dictGetItem(frame.builtins, name);
-              if (v === null) raise(NameErrorType, `name '${name.value}' is not defined`);
+              if (v === null) raiseNameError(name);
             }
             if ((oparg & 1) !== 0) stack[sp++] = null;
             v.refcnt++;
@@ -417,7 +468,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
           }
           case op.DELETE_GLOBAL: {
             const name = code.names[oparg]!;
-            if (dictGetItem(frame.globals, name) === null) raise(NameErrorType, `name '${name.value}' is not defined`);
+            if (dictGetItem(frame.globals, name) === null) raiseNameError(name);
             dictDelItem(frame.globals, name);
             break;
           }
@@ -442,7 +493,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             const locals = frame.locals;
             if (locals === null) raise(SystemErrorType, `no locals when deleting '${name.value}'`);
             if (locals.type === DictType) {
-              if (dictGetItem(locals as PyDict, name) === null) raise(NameErrorType, `name '${name.value}' is not defined`);
+              if (dictGetItem(locals as PyDict, name) === null) raiseNameError(name);
               dictDelItem(locals as PyDict, name);
             } else {
               delItem(locals, name);
@@ -573,7 +624,6 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
               const func = fn as PyFunction;
               const fcode = func.code;
               frame.sp = sp;
-              checkRecursion();
               const newFrame = new Frame(fcode, func, func.globals as PyDict, func.builtins as PyDict, (fcode.flags & CO_OPTIMIZED) !== 0 ? null : func.globals);
               if (newFrame.locals !== null) newFrame.locals.refcnt++;
               fcode.refcnt++;
@@ -585,13 +635,19 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
               try {
                 bindArguments(func, newFrame.localsplus, stack, argStart, totalArgs, kwnames);
               } catch (e) {
-                ts.recursionRemaining++;
                 releaseUnstartedFrame(newFrame);
                 throw e;
               }
               for (let i = argStart; i < argStart + totalArgs; i++) stack[i] = null;
               frame.sp = sp;
               frame.ip = ip;
+              // start_frame's _Py_EnterRecursivePy: the frame was made; on failure it is
+              // popped and the error surfaces in the caller.
+              if (--ts.recursionRemaining < 0 && !ts.recursionHeadroom) {
+                ts.recursionRemaining++;
+                releaseUnstartedFrame(newFrame);
+                raise(RecursionErrorType, "maximum recursion depth exceeded");
+              }
               pushFrame(newFrame);
               frame = newFrame;
               code = fcode;
@@ -604,18 +660,25 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             frame.sp = sp;
             frame.ip = ip;
             const positional = totalArgs - (kwnames === null ? 0 : kwnames.items.length);
-            let res: PyObject;
+            let res: PyObject | null = null;
+            let failure: unknown = null;
             try {
               res = callObject(fn, stack as PyObject[], fnIndex + 1, positional, kwnames);
-            } finally {
-              for (let i = fnIndex + 1; i < fnIndex + 1 + totalArgs; i++) {
-                const a = stack[i]!;
-                stack[i] = null;
-                decref(a);
-              }
-              stack[fnIndex] = null;
-              sp = isMeth ? fnIndex : fnIndex - 1;
-              decref(fn);
+            } catch (e) {
+              failure = e;
+            }
+            // 3.11 releases the callable first, then the arguments in order.
+            stack[fnIndex] = null;
+            decref(fn);
+            for (let i = fnIndex + 1; i < fnIndex + 1 + totalArgs; i++) {
+              const a = stack[i]!;
+              stack[i] = null;
+              decref(a);
+            }
+            sp = isMeth ? fnIndex : fnIndex - 1;
+            if (res === null) {
+              frame.sp = sp;
+              throw failure;
             }
             stack[sp++] = res;
             break;
@@ -1061,6 +1124,184 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = res;
             break;
           }
+          case op.GET_LEN: {
+            const n = objectLength(stack[sp - 1]!);
+            stack[sp++] = newIntSsize(n);
+            break;
+          }
+          case op.MATCH_MAPPING:
+          case op.MATCH_SEQUENCE: {
+            const subject = stack[sp - 1]!;
+            const flag = opcode === op.MATCH_MAPPING ? TPFLAGS_MAPPING : TPFLAGS_SEQUENCE;
+            const res = (subject.type.flags & flag) !== 0 ? True : False;
+            res.refcnt++;
+            stack[sp++] = res;
+            break;
+          }
+          case op.MATCH_KEYS: {
+            frame.sp = sp;
+            stack[sp] = matchKeys(stack[sp - 2]!, stack[sp - 1] as PyTuple);
+            sp++;
+            break;
+          }
+          case op.MATCH_CLASS: {
+            const names = stack[--sp] as PyTuple;
+            const type = stack[--sp]!;
+            stack[sp] = stack[sp + 1] = null;
+            const subject = stack[sp - 1]!;
+            frame.sp = sp;
+            let attrs: PyObject | null;
+            try {
+              attrs = matchClass(subject, type, oparg, names);
+            } finally {
+              decref(names);
+              decref(type);
+            }
+            if (attrs === null) {
+              None.refcnt++;
+              attrs = None;
+            }
+            stack[sp - 1] = attrs;
+            decref(subject);
+            break;
+          }
+          case op.CHECK_EG_MATCH: {
+            const matchType = stack[--sp]!;
+            stack[sp] = null;
+            frame.sp = sp;
+            let pair: [PyObject, PyObject];
+            try {
+              checkExceptStarTypeValid(matchType);
+              pair = exceptionGroupMatch(stack[sp - 1]!, matchType);
+            } finally {
+              decref(matchType);
+            }
+            const [match, rest] = pair;
+            if (match === None) {
+              decref(rest);
+              stack[sp++] = match;
+            } else {
+              const value = stack[sp - 1]!;
+              stack[sp - 1] = rest;
+              stack[sp++] = match;
+              // PyErr_SetExcInfo: the matched part becomes the handled exception.
+              match.refcnt++;
+              const old = ts.excInfo.value;
+              ts.excInfo.value = match;
+              xdecref(old);
+              decref(value);
+            }
+            break;
+          }
+          case op.PREP_RERAISE_STAR: {
+            const excs = stack[--sp] as PyList;
+            const orig = stack[--sp]!;
+            stack[sp] = stack[sp + 1] = null;
+            frame.sp = sp;
+            let val: PyObject;
+            try {
+              val = prepReraiseStar(orig as PyBaseException, excs.items);
+            } finally {
+              decref(excs);
+              decref(orig);
+            }
+            stack[sp++] = val;
+            break;
+          }
+          case op.PRINT_EXPR: {
+            const value = stack[--sp]!;
+            stack[sp] = null;
+            frame.sp = sp;
+            try {
+              const hook = interpreterHooks.displayHook();
+              if (hook === null) raise(RuntimeErrorType, "lost sys.displayhook");
+              decref(callObject(hook, [value], 0, 1, null));
+            } finally {
+              decref(value);
+            }
+            break;
+          }
+          case op.GET_AWAITABLE: {
+            const iterable = stack[sp - 1]!;
+            frame.sp = sp;
+            let iter: PyObject;
+            try {
+              iter = getAwaitable(iterable, oparg);
+            } catch (e) {
+              stack[--sp] = null;
+              frame.sp = sp;
+              decref(iterable);
+              throw e;
+            }
+            stack[sp - 1] = iter;
+            decref(iterable);
+            break;
+          }
+          case op.GET_AITER: {
+            const obj = stack[sp - 1]!;
+            frame.sp = sp;
+            let iter: PyObject;
+            try {
+              iter = getAsyncIter(obj);
+            } catch (e) {
+              stack[--sp] = null;
+              frame.sp = sp;
+              decref(obj);
+              throw e;
+            }
+            stack[sp - 1] = iter;
+            decref(obj);
+            break;
+          }
+          case op.GET_ANEXT: {
+            frame.sp = sp;
+            stack[sp] = getAsyncNext(stack[sp - 1]!);
+            sp++;
+            break;
+          }
+          case op.END_ASYNC_FOR: {
+            const val = stack[--sp]! as PyBaseException;
+            stack[sp] = null;
+            if (exceptionMatches(val, StopAsyncIterationType)) {
+              decref(val);
+              const aiter = stack[--sp]!;
+              stack[sp] = null;
+              decref(aiter);
+              break;
+            }
+            frame.sp = sp;
+            const r = new PyRaise(val);
+            r.reraise = true;
+            r.contextChained = true;
+            throw r;
+          }
+          case op.BEFORE_ASYNC_WITH: {
+            const mgr = stack[sp - 1]!;
+            const enter = lookupSpecial(mgr, internedName("__aenter__"));
+            if (enter === null) {
+              raise(TypeErrorType, `'${mgr.type.name}' object does not support the asynchronous context manager protocol`);
+            }
+            const exit = lookupSpecial(mgr, internedName("__aexit__"));
+            if (exit === null) {
+              decref(enter);
+              raise(TypeErrorType, `'${mgr.type.name}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`);
+            }
+            stack[sp - 1] = exit;
+            decref(mgr);
+            frame.sp = sp;
+            let res: PyObject;
+            try {
+              res = callObject(enter, [], 0, 0, null);
+            } finally {
+              decref(enter);
+            }
+            stack[sp++] = res;
+            break;
+          }
+          case op.ASYNC_GEN_WRAP: {
+            stack[sp - 1] = wrapAsyncGenValue(stack[sp - 1]!);
+            break;
+          }
           default:
             raise(SystemErrorType, `unknown opcode ${opcode}`);
         }
@@ -1177,9 +1418,67 @@ function unboundDeref(code: PyCode, index: number): never {
   const name = code.localsplusnames[index]!.value;
   const kind = code.localspluskinds[index]!;
   if ((kind & 0x80) !== 0) {
-    raise(NameErrorType, `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+    raiseNameError(code.localsplusnames[index]!, `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
   }
   raise(UnboundLocalErrorType, `cannot access local variable '${name}' where it is not associated with a value`);
+}
+
+const SPECIALIZED_INT_LIMIT = 2 ** 30;
+
+/** A new reference to True/False when both operands are exact small ints, floats or (==, !=) strs; else null. */
+function quickCompare(left: PyObject, right: PyObject, cmp: number): PyObject | null {
+  const lt = left.type;
+  if (lt !== right.type) return null;
+  let a: number | string;
+  let b: number | string;
+  if (lt === IntType) {
+    a = (left as PyInt).value;
+    b = (right as PyInt).value;
+    if ((left as PyInt).big !== null || (right as PyInt).big !== null) return null;
+    if (a >= SPECIALIZED_INT_LIMIT || a <= -SPECIALIZED_INT_LIMIT || b >= SPECIALIZED_INT_LIMIT || b <= -SPECIALIZED_INT_LIMIT) return null;
+  } else if (lt === FloatType) {
+    a = (left as PyFloat).value;
+    b = (right as PyFloat).value;
+  } else if (lt === StrType && (cmp === CMP_EQ || cmp === CMP_NE)) {
+    a = (left as PyStr).value;
+    b = (right as PyStr).value;
+  } else {
+    return null;
+  }
+  let r: boolean;
+  switch (cmp) {
+    case CMP_LT: r = a < b; break;
+    case CMP_LE: r = a <= b; break;
+    case CMP_EQ: r = a === b; break;
+    case CMP_NE: r = a !== b; break;
+    case CMP_GT: r = a > b; break;
+    default: r = a >= b; break;
+  }
+  const res = r ? True : False;
+  res.refcnt++;
+  return res;
+}
+
+/** format_exc_check_arg for NameError: the exception carries the name (for suggestions). */
+function raiseNameError(name: PyStr, message: string = `name '${name.value}' is not defined`): never {
+  const exc = newExceptionFromOwnedArgs(NameErrorType, tupleFromOwned([newStr(message)]));
+  setNameErrorName(exc, name);
+  raiseOwned(exc);
+}
+
+/** PyIter_Next as FOR_ITER uses it: a StopIteration raised by the iterator is the end too. */
+function forIterNext(it: PyObject): PyObject | null {
+  const next = it.type.iternext;
+  if (next === null) raise(TypeErrorType, `'${it.type.name}' object is not an iterator`);
+  try {
+    return next(it);
+  } catch (e) {
+    if (e instanceof PyRaise && exceptionMatches(e.exception, StopIterationType)) {
+      decref(e.exception);
+      return null;
+    }
+    throw e;
+  }
 }
 
 function loadName(frame: Frame, name: PyStr): PyObject {
@@ -1199,7 +1498,7 @@ function loadName(frame: Frame, name: PyStr): PyObject {
   v = dictGetItem(frame.globals, name);
   if (v === null) {
     v = dictGetItem(frame.builtins, name);
-    if (v === null) raise(NameErrorType, `name '${name.value}' is not defined`);
+    if (v === null) raiseNameError(name);
   }
   v.refcnt++;
   return v;
@@ -1372,7 +1671,6 @@ function unpackSequence(seq: PyObject, before: number, after: number, stack: (Py
 /** Calls a Python function from TypeScript (its call slot): a nested eval loop. */
 export function callPythonFunction(func: PyFunction, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
   const code = func.code;
-  checkRecursion();
   const frame = new Frame(code, func, func.globals as PyDict, func.builtins as PyDict, (code.flags & CO_OPTIMIZED) !== 0 ? null : func.globals);
   if (frame.locals !== null) frame.locals.refcnt++;
   func.refcnt++;
@@ -1387,7 +1685,6 @@ export function callPythonFunction(func: PyFunction, args: PyObject[], start: nu
   try {
     bindArguments(func, frame.localsplus, owned, 0, total, kwnames);
   } catch (e) {
-    tstate.recursionRemaining++;
     releaseUnstartedFrame(frame);
     throw e;
   }
@@ -1410,7 +1707,6 @@ export function callPythonFunction(func: PyFunction, args: PyObject[], start: nu
  */
 export function callFunctionWithLocals(func: PyFunction, locals: PyObject): PyObject {
   const code = func.code;
-  checkRecursion();
   const frame = new Frame(code, func, func.globals as PyDict, func.builtins as PyDict, locals);
   locals.refcnt++;
   func.refcnt++;
@@ -1444,14 +1740,6 @@ function releaseUnstartedFrame(frame: Frame): void {
   frame.sp = frame.code.nlocalsplus;
   frame.owner = OWNED_BY_THREAD;
   clearFinishedFrame(frame);
-}
-
-/** _Py_EnterRecursivePy: charges one level; the matching release happens when the frame ends. */
-function checkRecursion(): void {
-  if (--tstate.recursionRemaining < 0 && !tstate.recursionHeadroom) {
-    tstate.recursionRemaining++;
-    raise(RecursionErrorType, "maximum recursion depth exceeded");
-  }
 }
 
 export { pushFrame };

@@ -26,8 +26,10 @@ export interface InterpreterHooks {
   send(receiver: PyObject, value: PyObject): PyObject;
   /** Generators and coroutines pass through GET_YIELD_FROM_ITER unchanged. */
   isGeneratorLike(o: PyObject): boolean;
+  /** PRINT_EXPR: sys.displayhook (borrowed), or null when it is missing. */
+  displayHook(): PyObject | null;
   /** A run limit (--max-steps, --timeout) was reached: raise what the host wants raised. */
-  budgetExceeded(kind: "steps" | "time"): never;
+  budgetExceeded(kind: "steps" | "time" | "memory"): never;
 }
 
 /**
@@ -55,5 +57,6 @@ export const interpreterHooks: InterpreterHooks = {
   callWithTupleAndDict: () => notInstalled("callWithTupleAndDict"),
   send: () => notInstalled("send"),
   isGeneratorLike: () => false,
+  displayHook: () => null,
   budgetExceeded: () => notInstalled("budgetExceeded"),
 };

@@ -16,18 +16,16 @@ import { readyType, genericGetAttr, genericSetAttr } from "../runtime/typeobject
 import { TPFLAGS_METHOD_DESCRIPTOR, TPFLAGS_HAVE_VECTORCALL } from "../runtime/typeroots.js";
 import { TPFLAGS_BASE_EXC_SUBCLASS, TPFLAGS_TYPE_SUBCLASS, type PyType } from "../runtime/type.js";
 import { newMethod } from "../runtime/classobject.js";
-import { callObject, callMethod } from "../runtime/abstract.js";
+import { callObject, callMethod, setRecursionGuard } from "../runtime/abstract.js";
 import { hexAddress } from "./repr.js";
 import { FunctionType, PyFunction } from "./function.js";
 import { CodeType, PyCode, CO_FAST_LOCAL, CO_FAST_CELL, CO_FAST_FREE } from "./code.js";
 import { FrameType, PyFrameObject, getFrameObject } from "./frameobject.js";
 import { OWNED_BY_FRAME_OBJECT } from "./frame.js";
 import { TraceBackType, PyTraceBack } from "./traceback.js";
-import {
-  GeneratorType, PyGenerator, genSend, genClose, genYieldFrom, lastSendReturned,
-  FRAME_EXECUTING, FRAME_SUSPENDED, isGenerator,
-} from "./genobject.js";
-import { callPythonFunction, tstate } from "./ceval.js";
+import { isGeneratorLike } from "./genobject.js";
+import { installGeneratorTypes, iterSend } from "./genmethods.js";
+import { callPythonFunction, enterRecursiveCallTstate, leaveRecursiveCallTstate } from "./ceval.js";
 import { interpreterHooks } from "./hooks.js";
 import { PyCell } from "../runtime/cellobject.js";
 
@@ -39,10 +37,12 @@ export function installPythonTypes(): void {
   installFunctionType();
   installCodeType();
   installFrameType();
-  installGeneratorType();
+  installGeneratorTypes();
   installTracebackType();
   interpreterHooks.send = iterSend;
-  interpreterHooks.isGeneratorLike = isGenerator;
+  interpreterHooks.isGeneratorLike = isGeneratorLike;
+  // Py_EnterRecursiveCall and Python frames share the thread state's one budget (3.11).
+  setRecursionGuard(enterRecursiveCallTstate, leaveRecursiveCallTstate);
 }
 
 function str(value: string): PyStr {
@@ -305,130 +305,6 @@ function installFrameType(): void {
     },
   ]);
   readyType(t);
-}
-
-// --- generator (Objects/genobject.c) ---
-
-function generatorNext(self: PyObject): PyObject | null {
-  return genSend(self as PyGenerator, null, null, false);
-}
-
-/** gen.send(value): a return becomes StopIteration(value). */
-function generatorSendMethod(self: PyObject, value: PyObject): PyObject {
-  const res = genSend(self as PyGenerator, value, null, false);
-  if (lastSendReturned) throw stopIteration(res);
-  return res as PyObject;
-}
-
-function stopIteration(value: PyObject | null): PyRaise {
-  const args: PyObject[] = value === null || value === None ? [] : [value];
-  if (value === None) decref(value);
-  return new PyRaise(newExceptionFromOwnedArgs(StopIterationType, tupleFromOwned(args)));
-}
-
-/** gen.throw(typ[, val[, tb]]) (3.11 _gen_throw, without delegation details). */
-function generatorThrow(self: PyObject, args: PyObject[], start: number, nargs: number): PyObject {
-  if (nargs < 1 || nargs > 3) raise(TypeErrorType, `throw expected at least 1 argument, got ${nargs}`);
-  const gen = self as PyGenerator;
-  const typ = args[start]!;
-  const val = nargs > 1 ? args[start + 1]! : None;
-  let exc: PyBaseException;
-  if ((typ.type.flags & TPFLAGS_TYPE_SUBCLASS) !== 0 && ((typ as PyType).flags & TPFLAGS_BASE_EXC_SUBCLASS) !== 0) {
-    // A class: instantiate it with val.
-    const made = val === None ? callObject(typ, [], 0, 0, null) : callObject(typ, [val], 0, 1, null);
-    exc = made as PyBaseException;
-  } else if ((typ.type.flags & TPFLAGS_BASE_EXC_SUBCLASS) !== 0) {
-    if (val !== None) raise(TypeErrorType, "instance exception may not have a separate value");
-    exc = ref(typ) as PyBaseException;
-  } else {
-    raise(TypeErrorType, `exceptions must be classes or instances deriving from BaseException, not ${typ.type.name}`);
-  }
-  const inner = genYieldFrom(gen);
-  if (inner !== null && isGenerator(inner) && exc.type.name !== "GeneratorExit") {
-    // Delegate to the sub-generator first, as _gen_throw does.
-    let res: PyObject | null;
-    try {
-      res = generatorThrow(inner, [exc.type, exc], 0, 2);
-      decref(exc);
-      return res;
-    } catch (e) {
-      decref(exc);
-      const r = e instanceof PyRaise ? e : null;
-      if (r === null) throw e;
-      const out = genSend(gen, null, r, false);
-      if (lastSendReturned) throw stopIteration(out);
-      return out as PyObject;
-    }
-  }
-  const res = genSend(gen, null, new PyRaise(exc), false);
-  if (lastSendReturned) throw stopIteration(res);
-  return res as PyObject;
-}
-
-function installGeneratorType(): void {
-  const t = GeneratorType;
-  t.iter = (self) => ref(self);
-  t.iternext = generatorNext;
-  t.repr = (self) => str(`<generator object ${(self as PyGenerator).qualname.value} at ${hexAddress(self)}>`);
-  t.getattro = genericGetAttr;
-  addMethods(t, [
-    { name: "send", kind: "o", fn: generatorSendMethod },
-    { name: "throw", kind: "fastcall", fn: (self, args, start, nargs) => generatorThrow(self, args, start, nargs) },
-    {
-      name: "close",
-      kind: "noargs",
-      fn: (self) => {
-        genClose(self as PyGenerator);
-        return ref(None);
-      },
-    },
-  ]);
-  addGetSets(t, [
-    { name: "gi_code", get: (self) => ref((self as PyGenerator).code) },
-    { name: "gi_running", get: (self) => newBool((self as PyGenerator).frameState === FRAME_EXECUTING) },
-    { name: "gi_suspended", get: (self) => newBool((self as PyGenerator).frameState === FRAME_SUSPENDED) },
-    {
-      name: "gi_frame",
-      get: (self) => {
-        const g = self as PyGenerator;
-        if (g.frameState >= 1) return ref(None);
-        return ref(getFrameObject(g.frame));
-      },
-    },
-    { name: "gi_yieldfrom", get: (self) => orNone(genYieldFrom(self as PyGenerator)) },
-    { name: "__name__", get: (self) => ref((self as PyGenerator).name) },
-    { name: "__qualname__", get: (self) => ref((self as PyGenerator).qualname) },
-  ]);
-  readyType(t);
-}
-
-/** PyIter_Send for SEND: generators resume directly; other iterators via __next__ or send(). */
-function iterSend(receiver: PyObject, value: PyObject): PyObject {
-  if (isGenerator(receiver)) {
-    const res = genSend(receiver, value, null, false);
-    tstate.sendReturned = lastSendReturned;
-    return res === null ? ref(None) : res;
-  }
-  if (value === None && receiver.type.iternext !== null) {
-    const res = receiver.type.iternext(receiver);
-    tstate.sendReturned = res === null;
-    return res === null ? ref(None) : res;
-  }
-  try {
-    const res = callMethod(receiver, str("send") as PyStr, [value]);
-    tstate.sendReturned = false;
-    return res;
-  } catch (e) {
-    if (e instanceof PyRaise && e.exception.type.isSubtypeOf(StopIterationType)) {
-      const stop = e.exception;
-      const args = stop.args.items;
-      const result = args.length > 0 ? ref(args[0]!) : ref(None);
-      decref(stop);
-      tstate.sendReturned = true;
-      return result;
-    }
-    throw e;
-  }
 }
 
 // --- traceback (Python/traceback.c) ---

@@ -16,6 +16,7 @@ import { TPFLAGS_BASE_EXC_SUBCLASS } from "../runtime/type.js";
 import { POSITION_SIZE, type PyCode } from "./code.js";
 import type { PyTraceBack } from "./traceback.js";
 import { parse } from "./parser/index.js";
+import { offerSuggestion } from "./suggestions.js";
 
 /** Source lines for tracebacks (linecache): the text of line `lineno` of `filename`, or null. */
 export type SourceLines = (filename: string, lineno: number) => string | null;
@@ -55,7 +56,9 @@ function printOne(exc: PyBaseException, lines: SourceLines, out: string[]): void
   if (exc.type.isSubtypeOf(SyntaxErrorType)) {
     formatSyntaxErrorLocation(exc, out);
   }
-  out.push(exceptionLine(exc));
+  const line = exceptionLine(exc);
+  const suggestion = offerSuggestion(exc);
+  out.push(suggestion === null ? line : `${line.slice(0, -1)}. Did you mean: '${suggestion}'?\n`);
   formatNotes(exc, out);
 }
 

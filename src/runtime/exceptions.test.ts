@@ -20,7 +20,17 @@ import {
   MemoryErrorType,
   PyBaseException,
   exceptionMatches,
+  BaseExceptionGroupType,
+  KeyboardInterruptType,
+  TypeErrorType,
+  exceptionGroupType,
+  exceptionSetContext,
+  prepReraiseStar,
 } from "./exceptions.js";
+import { listFromBorrowed } from "./list.js";
+import { fn } from "./testing/pyfunc.js";
+import { False, True } from "./bool.js";
+import { newRef } from "./refcount.js";
 import { callObject, getAttr, objectStr, setAttr } from "./abstract.js";
 import { newStr, staticStr, type PyStr } from "./str.js";
 import { newInt, intAsNumber, type PyInt } from "./int.js";
@@ -218,3 +228,67 @@ describe("families with fields", () => {
   });
 });
 
+
+describe("exception groups", () => {
+  function group(msg: string, ...excs: PyObject[]): PyBaseException {
+    const list = listFromBorrowed(excs);
+    const m = newStr(msg);
+    try {
+      return make(BaseExceptionGroupType, m, list);
+    } finally {
+      decref(list);
+      decref(m);
+    }
+  }
+
+  test("a group of Exceptions is an ExceptionGroup (a heap type, as in CPython)", () => {
+    const eg = group("msg", make(ValueErrorType, newInt(1)), make(TypeErrorType, newInt(2)));
+    const EG = exceptionGroupType();
+    expect(eg.type).toBe(EG);
+    expect([EG.basicsize, EG.weaklistoffset, EG.dictoffset]).toEqual([96, 88, 16]);
+    expect(str(eg)).toBe("msg (2 sub-exceptions)");
+    expect(reprOf(eg)).toBe("ExceptionGroup('msg', [ValueError(1), TypeError(2)])");
+    const b = group("b", make(KeyboardInterruptType));
+    expect(b.type).toBe(BaseExceptionGroupType);
+    expect(pyError(() => group("m"))).toBe("ValueError: second argument (exceptions) must be a non-empty sequence");
+    expect(pyError(() => callObject(EG, [newStr("m"), listFromBorrowed([make(KeyboardInterruptType)])], 0, 2, null))).toBe(
+      "TypeError: Cannot nest BaseExceptions in an ExceptionGroup",
+    );
+    decref(eg);
+    decref(b);
+  });
+
+  test("split, subgroup and derive keep the nesting", () => {
+    const inner = group("inner", make(KeyErrorType, newInt(3)), make(ValueErrorType, newInt(4)));
+    const eg = group("msg", make(ValueErrorType, newInt(1)), make(TypeErrorType, newInt(2)), inner);
+    const split = getAttr(eg, staticStr("split"));
+    const parts = callObject(split, [ValueErrorType], 0, 1, null) as PyTuple;
+    expect(reprOf(parts.items[0]!)).toBe("ExceptionGroup('msg', [ValueError(1), ExceptionGroup('inner', [ValueError(4)])])");
+    expect(reprOf(parts.items[1]!)).toBe("ExceptionGroup('msg', [TypeError(2), ExceptionGroup('inner', [KeyError(3)])])");
+    const subgroup = getAttr(eg, staticStr("subgroup"));
+    const onlyType = callObject(subgroup, [fn("pred", (a) => newRef(a[0]!.type === TypeErrorType ? True : False))], 0, 1, null);
+    expect(reprOf(onlyType)).toBe("ExceptionGroup('msg', [TypeError(2)])");
+    expect(callObject(subgroup, [OSErrorType], 0, 1, null)).toBe(None);
+    expect(pyError(() => callObject(split, [newInt(1)], 0, 1, null))).toBe(
+      "TypeError: expected a function, exception type or tuple of exception types",
+    );
+    for (const o of [split, parts, subgroup, onlyType, eg, inner]) decref(o);
+  });
+
+  test("prepReraiseStar: re-raised leaves keep their place, new ones become siblings", () => {
+    const v = make(ValueErrorType, newInt(1));
+    const t = make(TypeErrorType, newInt(2));
+    const eg = group("msg", v, t);
+    const split = getAttr(eg, staticStr("split"));
+    const parts = callObject(split, [ValueErrorType], 0, 1, null) as PyTuple;
+    const reraised = prepReraiseStar(eg, [parts.items[0]!]);
+    expect(reprOf(reraised)).toBe("ExceptionGroup('msg', [ValueError(1)])");
+    const fresh = make(KeyErrorType, newInt(9));
+    // Raised inside the except* clause: its context is the matched part.
+    exceptionSetContext(fresh, parts.items[0]!);
+    const mixed = prepReraiseStar(eg, [fresh, parts.items[1]!]);
+    expect(reprOf(mixed)).toBe("ExceptionGroup('', [KeyError(9), ExceptionGroup('msg', [TypeError(2)])])");
+    expect(prepReraiseStar(eg, [])).toBe(None);
+    for (const o of [split, parts, reraised, fresh, mixed, eg]) decref(o);
+  });
+});

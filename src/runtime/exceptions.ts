@@ -13,17 +13,19 @@ import { allocGCObject, freeGCObject, parkOnFreeList, reviveFromFreeList, alloca
 import { gcTrack, gcUntrack } from "./gcstate.js";
 import { decref, incref, newRef, xdecref } from "./refcount.js";
 import { PyType, TPFLAGS_BYTES_SUBCLASS, TPFLAGS_BASE_EXC_SUBCLASS, TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_TUPLE_SUBCLASS, TPFLAGS_UNICODE_SUBCLASS } from "./type.js";
-import { newStaticType, readyType } from "./typeroots.js";
+import { newStaticType, readyType, TypeType } from "./typeroots.js";
 import { newStr, PyStr, staticStr, StrType } from "./str.js";
-import { EMPTY_TUPLE, PyTuple, tupleFromBorrowed, tupleFromOwned } from "./tuple.js";
+import { EMPTY_TUPLE, PyTuple, TupleType, tupleFromBorrowed, tupleFromOwned } from "./tuple.js";
 import { trashBegin, trashEnd } from "./trashcan.js";
-import { dictGetItemStr, dictLength, dictEntry, dictNext, type PyDict } from "./dict.js";
-import { addGetSets, addMembers, addMethods } from "./descrobject.js";
+import { dictGetItemStr, dictLength, dictEntry, dictNext, dictSetItem, newDict, type PyDict } from "./dict.js";
+import { addGetSets, addMembers, addMethods, makeObjectStatic } from "./descrobject.js";
 import { None } from "./singletons.js";
 import { IntType, newInt, isInt, intToBigInt, type PyInt } from "./int.js";
 import { isBool, newBool, True } from "./bool.js";
-import { isList, listAppend, newList } from "./list.js";
-import { objectRepr, objectStr, getAttr, hasAttr, setAttr, getIter, iterNext } from "./abstract.js";
+import { isList, listAppend, listFromBorrowed, newList } from "./list.js";
+import { callMethod, callObject, callOneArg, isTrue, lookupAttr, objectRepr, objectStr, getAttr, hasAttr, setAttr, getIter, iterNext } from "./abstract.js";
+import { typeNew } from "./typecreate.js";
+import { isFunctionLike } from "./funcdescr.js";
 import { genericGetAttr, genericSetAttr, objectDictGetSet } from "./typeobject.js";
 
 /** sizeof(PyBaseExceptionObject) in 3.11. */
@@ -333,7 +335,13 @@ function setField(e: PyExceptionWithFields, index: number, v: PyObject | null): 
 }
 
 export const BaseExceptionType = exceptionType("BaseException", null, "Common base class for all exceptions");
-export const BaseExceptionGroupType = exceptionType("BaseExceptionGroup", BaseExceptionType, "A combination of multiple unrelated exceptions.", { basicsize: 88, nfields: 2, init: groupInit, str: groupStr });
+export const BaseExceptionGroupType = exceptionType(
+  "BaseExceptionGroup",
+  BaseExceptionType,
+  "A combination of multiple unrelated exceptions.",
+  { basicsize: 88, nfields: 2, init: groupInit, str: groupStr },
+  groupNew,
+);
 export const SystemExitType = exceptionType("SystemExit", BaseExceptionType, "Request to exit from the interpreter.", { basicsize: 80, nfields: 1, init: systemExitInit, str: null });
 export const KeyboardInterruptType = exceptionType("KeyboardInterrupt", BaseExceptionType, "Program interrupted by user.");
 export const GeneratorExitType = exceptionType("GeneratorExit", BaseExceptionType, "Request that a generator exit.");
@@ -955,12 +963,9 @@ function unicodeCharErrorStr(e: PyExceptionWithFields, encode: boolean): PyObjec
 }
 
 // BaseExceptionGroup: message, exceptions (the full group semantics are the interpreter's).
+/** BaseExceptionGroup_init: the fields were set by __new__; only args are (re)kept. */
 function groupInit(e: PyExceptionWithFields, args: PyTuple, kwargs: PyDict | null): void {
   exceptionInit(e, args, kwargs);
-  if (args.items.length === 2) {
-    setField(e, 0, args.items[0]!);
-    setField(e, 1, args.items[1]!);
-  }
 }
 
 function groupStr(self: PyObject): PyObject {
@@ -970,6 +975,245 @@ function groupStr(self: PyObject): PyObject {
   const n = excs !== null && excs.type.flags & TPFLAGS_TUPLE_SUBCLASS ? (excs as PyTuple).items.length : 0;
   return newStr(`${msg} (${n} sub-exception${n === 1 ? "" : "s"})`);
 }
+
+/** BaseExceptionGroup_new: (message, exceptions); a group of Exceptions becomes an ExceptionGroup. */
+function groupNew(type: PyType, args: PyTuple | null, kwargs: PyDict | null): PyObject {
+  const a = args ?? EMPTY_TUPLE;
+  const items = a.items;
+  if (items.length !== 2) {
+    raise(TypeErrorType, `BaseExceptionGroup.__new__() takes exactly 2 arguments (${items.length} given)`);
+  }
+  const message = items[0]!;
+  if (!(message.type.flags & TPFLAGS_UNICODE_SUBCLASS)) {
+    raise(TypeErrorType, `BaseExceptionGroup.__new__() argument 1 must be str, not ${message.type.name}`);
+  }
+  const given = items[1]!;
+  if (given.type.sqItem === null || given.type.flags & (1 << 29)) raise(TypeErrorType, "second argument (exceptions) must be a sequence");
+  const excs = sequenceTuple(given);
+  try {
+    if (excs.items.length === 0) raise(ValueErrorType, "second argument (exceptions) must be a non-empty sequence");
+    let nestedBase = false;
+    excs.items.forEach((x, i) => {
+      if (!isExceptionInstance(x)) raise(ValueErrorType, `Item ${i} of second argument (exceptions) is not an exception`);
+      if (!x.type.isSubtypeOf(ExceptionType)) nestedBase = true;
+    });
+    let cls = type;
+    const group = exceptionGroupType();
+    if (cls === group) {
+      if (nestedBase) raise(TypeErrorType, "Cannot nest BaseExceptions in an ExceptionGroup");
+    } else if (cls === BaseExceptionGroupType && !nestedBase) {
+      cls = group;
+    }
+    const e = exceptionNew(cls, a) as PyExceptionWithFields;
+    setField(e, 0, message);
+    setField(e, 1, excs);
+    void kwargs;
+    return e;
+  } finally {
+    decref(excs);
+  }
+}
+
+let exceptionGroup: PyType | null = null;
+
+/**
+ * ExceptionGroup(BaseExceptionGroup, Exception): a heap type in CPython too (made with
+ * PyErr_NewException), built on first use and kept for good like a static type.
+ */
+export function exceptionGroupType(): PyType {
+  if (exceptionGroup !== null) return exceptionGroup;
+  const d = newDict();
+  const module = newStr("builtins");
+  dictSetItem(d, staticStr("__module__"), module);
+  decref(module);
+  const bases = tupleFromBorrowed([BaseExceptionGroupType, ExceptionType]);
+  const name = newStr("ExceptionGroup");
+  const args = tupleFromBorrowed([name, bases, d]);
+  decref(name);
+  decref(bases);
+  decref(d);
+  try {
+    exceptionGroup = typeNew(TypeType, args, null) as PyType;
+  } finally {
+    decref(args);
+  }
+  const t = exceptionGroup;
+  for (const o of [t, t.dict, t.mro, t.bases]) if (o !== null) makeObjectStatic(o);
+  const dict = t.dict as PyDict;
+  for (let pos = dictNext(dict, 0); pos >= 0; pos = dictNext(dict, pos)) {
+    const v = dictEntry.value!;
+    if (v.type.flags & TPFLAGS_HAVE_GC) makeObjectStatic(v);
+  }
+  return t;
+}
+
+export function isExceptionGroup(o: PyObject): o is PyExceptionWithFields {
+  return o.type.isSubtypeOf(BaseExceptionGroupType) && o instanceof PyExceptionWithFields;
+}
+
+/** The nested exceptions tuple of a group (borrowed). */
+export function groupExceptions(eg: PyExceptionWithFields): PyTuple {
+  return eg.fields[1] as PyTuple;
+}
+
+const MATCH_BY_TYPE = 0, MATCH_BY_PREDICATE = 1, MATCH_INSTANCES = 2;
+
+function matcherType(value: PyObject): number {
+  if (isFunctionLike(value)) return MATCH_BY_PREDICATE;
+  if (isExceptionClass(value)) return MATCH_BY_TYPE;
+  if (value.type === TupleType && (value as PyTuple).items.every(isExceptionClass)) return MATCH_BY_TYPE;
+  raise(TypeErrorType, "expected a function, exception type or tuple of exception types");
+}
+
+function isExceptionClass(o: PyObject): boolean {
+  return o instanceof PyType && o.isSubtypeOf(BaseExceptionType);
+}
+
+function checkMatch(exc: PyObject, kind: number, value: PyObject | Set<PyObject>): boolean {
+  if (kind === MATCH_BY_TYPE) return exceptionMatches(exc, value as PyObject);
+  if (kind === MATCH_BY_PREDICATE) {
+    const r = callOneArg(value as PyObject, exc);
+    try {
+      return isTrue(r);
+    } finally {
+      decref(r);
+    }
+  }
+  return !isExceptionGroup(exc) && (value as Set<PyObject>).has(exc);
+}
+
+/** exceptiongroup_subset: `excs` re-wrapped by derive(), with orig's metadata and notes copied. */
+function groupSubset(orig: PyExceptionWithFields, excs: PyObject[]): PyObject | null {
+  if (excs.length === 0) return null;
+  const list = listFromBorrowed(excs);
+  let eg: PyObject;
+  try {
+    eg = callMethod(orig, staticStr("derive"), [list]);
+  } finally {
+    decref(list);
+  }
+  if (!isExceptionGroup(eg)) {
+    decref(eg);
+    raise(TypeErrorType, "derive must return an instance of BaseExceptionGroup");
+  }
+  if (orig.traceback !== null) exceptionSetTraceback(eg, orig.traceback);
+  exceptionSetContext(eg, orig.context);
+  exceptionSetCause(eg, orig.cause);
+  eg.suppressContext = orig.suppressContext;
+  const notesName = staticStr("__notes__");
+  const notes = lookupAttr(orig, notesName);
+  if (notes !== null) {
+    try {
+      if (notes.type.sqItem !== null) {
+        const copy = listFromIterable(notes);
+        setAttr(eg, notesName, copy);
+        decref(copy);
+      }
+    } finally {
+      decref(notes);
+    }
+  }
+  return eg;
+}
+
+function listFromIterable(o: PyObject): PyObject {
+  const t = sequenceTuple(o);
+  const l = listFromBorrowed(t.items);
+  decref(t);
+  return l;
+}
+
+/** exceptiongroup_split_recursive: [match, rest] (new references or null). */
+function splitRecursive(exc: PyObject, kind: number, value: PyObject | Set<PyObject>, constructRest: boolean): [PyObject | null, PyObject | null] {
+  if (checkMatch(exc, kind, value)) return [newRef(exc), null];
+  if (!isExceptionGroup(exc)) return [null, constructRest ? newRef(exc) : null];
+  const matches: PyObject[] = [];
+  const rests: PyObject[] = [];
+  try {
+    for (const e of groupExceptions(exc).items) {
+      const [m, r] = splitRecursive(e, kind, value, constructRest);
+      if (m !== null) matches.push(m);
+      if (r !== null) rests.push(r);
+    }
+    const match = groupSubset(exc, matches);
+    let rest: PyObject | null = null;
+    try {
+      if (constructRest) rest = groupSubset(exc, rests);
+    } catch (e) {
+      if (match !== null) decref(match);
+      throw e;
+    }
+    return [match, rest];
+  } finally {
+    for (const o of matches) decref(o);
+    for (const o of rests) decref(o);
+  }
+}
+
+function groupDerive(self: PyObject, excs: PyObject): PyObject {
+  const e = self as PyExceptionWithFields;
+  return callObject(BaseExceptionGroupType, [e.fields[0] ?? None, excs], 0, 2, null);
+}
+
+function groupSplit(self: PyObject, condition: PyObject): PyObject {
+  const [m, r] = splitRecursive(self, matcherType(condition), condition, true);
+  return tupleFromOwned([m ?? newRef(None), r ?? newRef(None)]);
+}
+
+function groupSubgroup(self: PyObject, condition: PyObject): PyObject {
+  const [m] = splitRecursive(self, matcherType(condition), condition, false);
+  return m ?? newRef(None);
+}
+
+function collectLeaves(e: PyObject, leaves: Set<PyObject>): void {
+  if (e === None) return;
+  if (!isExceptionGroup(e)) {
+    leaves.add(e);
+    return;
+  }
+  for (const x of groupExceptions(e).items) collectLeaves(x, leaves);
+}
+
+function sameMetadata(a: PyBaseException, b: PyBaseException): boolean {
+  return a.notes === b.notes && a.traceback === b.traceback && a.cause === b.cause && a.context === b.context;
+}
+
+/**
+ * _PyExc_PrepReraiseStar: what a try/except* raises at its end. `orig` is the caught
+ * exception, `excs` what the except* clauses raised or re-raised (None entries skipped).
+ * Returns a new reference (None when nothing is left to raise).
+ */
+export function prepReraiseStar(orig: PyBaseException, excs: readonly PyObject[]): PyObject {
+  if (excs.length === 0) return newRef(None);
+  if (!isExceptionGroup(orig)) return newRef(excs[0]!);
+  const raised: PyObject[] = [];
+  const reraised: PyObject[] = [];
+  for (const e of excs) {
+    if (e === None) continue;
+    (sameMetadata(e as PyBaseException, orig) ? reraised : raised).push(e);
+  }
+  const leaves = new Set<PyObject>();
+  for (const e of reraised) collectLeaves(e, leaves);
+  const [projected] = splitRecursive(orig, MATCH_INSTANCES, leaves, false);
+  const reraisedEg = projected ?? newRef(None);
+  if (raised.length === 0) return reraisedEg;
+  if (reraisedEg !== None) raised.push(reraisedEg);
+  const list = listFromBorrowed(raised);
+  decref(reraisedEg);
+  const message = newStr("");
+  try {
+    return callObject(BaseExceptionGroupType, [message, list], 0, 2, null);
+  } finally {
+    decref(message);
+    decref(list);
+  }
+}
+
+addMethods(BaseExceptionGroupType, [
+  { name: "derive", kind: "o", fn: groupDerive },
+  { name: "split", kind: "o", fn: groupSplit },
+  { name: "subgroup", kind: "o", fn: groupSubgroup },
+]);
 addMembers(BaseExceptionGroupType, [fieldMember("message", 0, false), fieldMember("exceptions", 1, false)]);
 
 // ---------------------------------------------------------------------------

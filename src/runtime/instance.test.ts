@@ -11,6 +11,7 @@ import { None } from "./singletons.js";
 import { newWeakref } from "./weakref.js";
 import { PyInstance } from "./instance.js";
 import { gcIsTracked } from "./gcstate.js";
+import { getReferents } from "./gc.js";
 import { newRef } from "./refcount.js";
 import type { PyObject } from "./object.js";
 import type { PyType } from "./type.js";
@@ -95,6 +96,28 @@ describe("subtype_dealloc order (facts §5.1)", () => {
     decref(k);
     expect(K.refcnt).toBe(before);
     decref(K);
+  });
+});
+
+describe("traversal (facts §4.6)", () => {
+  test("gc.get_referents: newest class's slots first, then attributes, then the class", () => {
+    const A = makeClass("A", [], { __slots__: tupleFromBorrowed([newStr("a1"), newStr("a2")]) });
+    const B = makeClass("B", [A], { __slots__: tupleFromBorrowed([newStr("b1")]) });
+    const b = instantiate(B);
+    const values = [newInt(1001), newInt(1002), newInt(1003)];
+    setAttr(b, staticStr("a1"), values[0]!);
+    setAttr(b, staticStr("a2"), values[1]!);
+    setAttr(b, staticStr("b1"), values[2]!);
+    const refs = getReferents([b]);
+    expect(refs.items).toEqual([values[2], values[0], values[1], B]);
+    decref(refs);
+    const K = makeClass("K", []);
+    const k = instantiate(K);
+    setAttr(k, staticStr("y"), values[0]!);
+    setAttr(k, staticStr("x"), values[1]!);
+    const krefs = getReferents([k]);
+    expect(krefs.items).toEqual([values[0], values[1], K]);
+    for (const o of [krefs, k, K, b, B, A, ...values]) decref(o);
   });
 });
 

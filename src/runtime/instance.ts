@@ -219,15 +219,47 @@ function extrasIfAny(o: PyObject): InstanceExtras | PyInstance | null {
   return extrasByObject.get(o) ?? null;
 }
 
-/** subtype_traverse: slots, the dict or inline values, the class, then the builtin base's traverse. */
+/**
+ * Calls `fn(slots, start, n)` for the __slots__ members each heap class of `t`'s chain added,
+ * from the most derived class to the oldest (traverse_slots / clear_slots order).
+ */
+function forEachClassSlots(t: PyType, slots: (PyObject | null)[], fn: (slots: (PyObject | null)[], start: number, n: number) => void): void {
+  let end = slots.length;
+  for (let b: PyType = t; b.dealloc === subtypeDealloc && b.base !== null; b = b.base) {
+    const n = b.slotNames === null ? 0 : b.slotNames.length;
+    if (n !== 0) fn(slots, end - n, n);
+    end -= n;
+  }
+}
+
+let traverseVisit: VisitProc = () => {};
+let traverseArg: unknown = null;
+
+function visitSlotRange(slots: (PyObject | null)[], start: number, n: number): void {
+  for (let i = start; i < start + n; i++) {
+    const v = slots[i]!;
+    if (v !== null) traverseVisit(v, traverseArg);
+  }
+}
+
+/**
+ * subtype_traverse: each class's __slots__ members (newest class first), the inline values
+ * or the dict, the class, then the builtin base's traverse.
+ */
 export function subtypeTraverse(self: PyObject, visit: VisitProc, arg: unknown): void {
   const t = self.type;
   const st = extrasIfAny(self);
   if (st !== null) {
-    const slots = st.slots;
-    for (let i = 0; i < slots.length; i++) {
-      const v = slots[i]!;
-      if (v !== null) visit(v, arg);
+    if (st.slots.length !== 0) {
+      const savedVisit = traverseVisit, savedArg = traverseArg;
+      traverseVisit = visit;
+      traverseArg = arg;
+      try {
+        forEachClassSlots(t, st.slots, visitSlotRange);
+      } finally {
+        traverseVisit = savedVisit;
+        traverseArg = savedArg;
+      }
     }
     if (st.values !== null && t.cachedKeys !== null) instanceTraverseAttrs(st, t.cachedKeys, visit, arg);
     else if (st.dict !== null && (st instanceof PyInstance || !("dict" in self))) visit(st.dict, arg);
@@ -237,19 +269,12 @@ export function subtypeTraverse(self: PyObject, visit: VisitProc, arg: unknown):
   if (base.traverse !== null) base.traverse(self, visit, arg);
 }
 
-/** subtype_clear: slots, then the dict or inline values, then the base's clear. */
+/** subtype_clear: __slots__ members (newest class first), then the dict or values, then the base's clear. */
 export function subtypeClear(self: PyObject): void {
   const t = self.type;
   const st = extrasIfAny(self);
   if (st !== null) {
-    const slots = st.slots;
-    for (let i = 0; i < slots.length; i++) {
-      const v = slots[i]!;
-      if (v !== null) {
-        slots[i] = null;
-        decref(v);
-      }
-    }
+    forEachClassSlots(t, st.slots, clearSlotRange);
     if (st.values !== null && t.cachedKeys !== null) instanceClearAttrs(st, t.cachedKeys);
     else if (st.dict !== null && (st instanceof PyInstance || !("dict" in self))) {
       const d = st.dict;
@@ -303,13 +328,7 @@ export function subtypeDealloc(self: PyObject): void {
   }
   const st = extrasIfAny(self);
   if (st !== null) {
-    const slots = st.slots;
-    let end = slots.length;
-    for (let t: PyType = type; t.dealloc === subtypeDealloc && t.base !== null; t = t.base) {
-      const n = t.slotNames === null ? 0 : t.slotNames.length;
-      if (n !== 0) clearSlotRange(slots, end - n, n);
-      end -= n;
-    }
+    forEachClassSlots(type, st.slots, clearSlotRange);
     const keys = type.cachedKeys;
     if ((type.flags & TPFLAGS_MANAGED_DICT) !== 0 && keys !== null) {
       instanceFreeAttrs(st, keys);

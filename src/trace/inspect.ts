@@ -167,14 +167,15 @@ export { objectIsGC };
  * is more than were recorded (a container cut at the item limit).
  */
 export class EdgeSink {
+  /** The first `count` entries are this read's; entries past it are stale. */
   targets: PyObject[] = [];
   labels: string[] = [];
+  count = 0;
   total = 0;
   limit = 64;
 
   reset(limit: number): void {
-    this.targets.length = 0;
-    this.labels.length = 0;
+    this.count = 0;
     this.total = 0;
     this.limit = limit;
   }
@@ -182,9 +183,11 @@ export class EdgeSink {
   add(target: PyObject | null | undefined, label: string): void {
     if (target === null || target === undefined) return;
     this.total++;
-    if (this.targets.length >= this.limit) return;
-    this.targets.push(target);
-    this.labels.push(label);
+    const n = this.count;
+    if (n >= this.limit) return;
+    this.targets[n] = target;
+    this.labels[n] = label;
+    this.count = n + 1;
   }
 }
 
@@ -214,7 +217,10 @@ export function readEdges(o: PyObject, sink: EdgeSink, limit: number): void {
   sink.reset(limit);
   if (o instanceof PyList || o instanceof PyTuple) {
     const items = o.items;
-    for (let i = 0; i < items.length; i++) sink.add(items[i], indexLabel(i));
+    const n = items.length < limit ? items.length : limit;
+    for (let i = 0; i < n; i++) sink.add(items[i], indexLabel(i));
+    // The rest are counted, not read.
+    if (items.length > n) sink.total += items.length - n;
     addHeapTypeEdge(o, sink);
     return;
   }
@@ -226,7 +232,7 @@ export function readEdges(o: PyObject, sink: EdgeSink, limit: number): void {
       const value = dictEntry.value as PyObject;
       if (!split) sink.add(key, LABEL_DICT_KEY);
       sink.add(value, keyLabel(key));
-      if (sink.targets.length >= limit) {
+      if (sink.count >= limit) {
         sink.total += 2 * (o.used - 1);
         break;
       }
@@ -237,7 +243,7 @@ export function readEdges(o: PyObject, sink: EdgeSink, limit: number): void {
   if (o instanceof PySet) {
     for (let pos = setNext(o, 0); pos >= 0; pos = setNext(o, pos)) {
       sink.add(setEntry.key, "");
-      if (sink.targets.length >= limit) {
+      if (sink.count >= limit) {
         sink.total = o.used;
         break;
       }
@@ -326,7 +332,18 @@ let traverseSink: EdgeSink = new EdgeSink();
 let traverseOwner: PyObject | null = null;
 
 function visitIntoSink(referent: PyObject, _arg: unknown): void {
-  traverseSink.add(referent, traverseOwner === null ? "" : fieldNameHolding(traverseOwner, referent));
+  // Labels of traversed references are found later, and only when the references changed.
+  traverseSink.add(referent, traverseOwner !== null && referent === traverseOwner.type ? LABEL_CLASS : UNLABELLED);
+}
+
+/** Placeholder label of a reference read through traverse (see labelTraversed). */
+export const UNLABELLED = "\u0000";
+
+/** Replaces placeholder labels with the names of the fields holding each referent. */
+export function labelTraversed(owner: PyObject, sink: EdgeSink): void {
+  for (let i = 0; i < sink.count; i++) {
+    if (sink.labels[i] === UNLABELLED) sink.labels[i] = fieldNameHolding(owner, sink.targets[i]!);
+  }
 }
 
 function readTraverseEdges(o: PyObject, sink: EdgeSink): void {
@@ -338,7 +355,7 @@ function readTraverseEdgesInto(o: PyObject, sink: EdgeSink, skipBuiltinPart: boo
   if (traverse === null) return;
   if (skipBuiltinPart) {
     // Only the class edge and extras: the builtin part was read field by field.
-    const before = sink.targets.length;
+    const before = sink.count;
     const beforeTotal = sink.total;
     const scratch = scratchSink;
     scratch.reset(1 << 30);
@@ -350,8 +367,8 @@ function readTraverseEdgesInto(o: PyObject, sink: EdgeSink, skipBuiltinPart: boo
       traverseOwner = null;
     }
     // Remove from the full list the referents already read (one occurrence each).
-    const remaining = scratch.targets.slice();
-    const remainingLabels = scratch.labels.slice();
+    const remaining = scratch.targets.slice(0, scratch.count);
+    const remainingLabels = scratch.labels.slice(0, scratch.count);
     for (let i = 0; i < before; i++) {
       const at = remaining.indexOf(sink.targets[i]!);
       if (at >= 0) {
@@ -362,7 +379,7 @@ function readTraverseEdgesInto(o: PyObject, sink: EdgeSink, skipBuiltinPart: boo
     sink.total = beforeTotal;
     for (let i = 0; i < remaining.length; i++) {
       const target = remaining[i]!;
-      sink.add(target, target === o.type ? LABEL_CLASS : remainingLabels[i]!);
+      sink.add(target, target === o.type ? LABEL_CLASS : fieldNameHolding(o, target));
     }
     return;
   }

@@ -11,6 +11,11 @@
 
 export const TRACE_FORMAT = 1;
 
+/** Line steps recorded at most by default (the run stops there, keeping what it recorded). */
+export const DEFAULT_MAX_STEPS = 200_000;
+/** References recorded per container by default (the rest are counted). */
+export const DEFAULT_CONTAINER_ITEMS = 64;
+
 // ------------------------------------------------------------------ event opcodes
 // Each event is its opcode followed by a fixed number of operands, except where noted.
 // Object ids start at 1; 0 means "none". Frame ids start at 1. Strings are indices into

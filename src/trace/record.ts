@@ -5,8 +5,8 @@
 import "../runtime/load.js";
 import "../modules/all.js";
 import { runProgram } from "../modules/pythonrun.js";
-import { appendChunk, emptyTrace, type Trace, type TraceChunk } from "./log.js";
-import { Recorder } from "./recorder.js";
+import { DEFAULT_CONTAINER_ITEMS, DEFAULT_MAX_STEPS, appendChunk, emptyTrace, type Trace, type TraceChunk } from "./log.js";
+import { Recorder, type RecorderOptions } from "./recorder.js";
 
 export interface RecordOptions {
   source: string;
@@ -24,10 +24,11 @@ export interface RecordOptions {
   /** Streaming: receives the trace in pieces while it is recorded (then the result holds no events). */
   onChunk?: (chunk: TraceChunk) => void;
   chunkMs?: number;
+  /** Called after each recorded step (see Recorder.freshSnapshot). */
+  onStep?: RecorderOptions["onStep"];
 }
 
-export const DEFAULT_MAX_STEPS = 200_000;
-export const DEFAULT_CONTAINER_ITEMS = 64;
+export { DEFAULT_MAX_STEPS, DEFAULT_CONTAINER_ITEMS };
 
 export interface RecordResult {
   trace: Trace;
@@ -49,6 +50,7 @@ export async function recordProgram(options: RecordOptions): Promise<RecordResul
     containerItems,
     onChunk,
     chunkMs: options.chunkMs ?? 100,
+    ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
   });
   const stderrText: string[] = [];
   recorder.install();

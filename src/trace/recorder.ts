@@ -23,7 +23,7 @@ import { gcstate } from "../runtime/gcstate.js";
 import { setCollectionObserver, type CollectionObserver } from "../runtime/gc.js";
 import { dictNext, dictEntry, type PyDict } from "../runtime/dict.js";
 import { PyStr } from "../runtime/str.js";
-import { PyList } from "../runtime/list.js";
+import { PyList, ListType } from "../runtime/list.js";
 import { PyBytes } from "../runtime/bytes.js";
 import { setInitialLineHook, type LineHook } from "../python/threadstate.js";
 import { tstate } from "../python/ceval.js";
@@ -36,15 +36,23 @@ import {
   EV_EDGES, EV_FINALIZED, EV_FRAME, EV_FREE, EV_GC, EV_GC_CONFIG, EV_GC_COUNT, EV_GC_END, EV_GC_START, EV_LEN,
   EV_LINE, EV_NEW, EV_OUT, EV_PHASE, EV_REFCNT, EV_REPR, EV_STACK, EV_TEMPS, EV_VAR, EV_WEAK, FREE_GC,
   FREE_REFCOUNT, FREE_SHUTDOWN, GC_FLAG_COLLECTING, GC_FLAG_UNREACHABLE, GC_NOT_GC, GC_PERMANENT, GC_UNTRACKED,
-  OBJ_ATOMIC, OBJ_BORN, OBJ_GC, OBJ_HAS_FINALIZER, OBJ_OPAQUE, OBJ_STATIC, OBJ_TRAVERSED, OBJ_WEAKREF,
+  KIND_DICT, OBJ_ATOMIC, OBJ_BORN, OBJ_GC, OBJ_HAS_FINALIZER, OBJ_OPAQUE, OBJ_STATIC, OBJ_TRAVERSED, OBJ_WEAKREF,
   PHASE_END, PHASE_SHUTDOWN, type TraceChunk, type TraceEnd,
 } from "./log.js";
 import {
-  EdgeSink, containerLength, dictVersion, hasMutableRepr, isAtom, isGCObject, isImmutable, isOpaque, isWeakref,
+  EdgeSink, UNLABELLED, labelTraversed, containerLength, dictVersion, hasMutableRepr, isAtom, isGCObject, isImmutable, isOpaque, isWeakref,
   kindOf, readEdges, shortRepr, typeNameOf, weakReferent,
 } from "./inspect.js";
 import { PoolTracker } from "./pools.js";
 import { TraceWriter } from "./writer.js";
+
+/** Followed objects up to which every one is read at every step. */
+const EXACT_LIMIT = 1500;
+/** Beyond it: objects read per step near the frames' variables, and in the rotating window. */
+const NEAR_LIMIT = 300;
+const WINDOW = 150;
+/** Steps between reads of an unchanged function's, class's or module's references. */
+const OPAQUE_INTERVAL = 64;
 
 export interface RecorderOptions {
   /** The program's file name: only its frames make steps and are shown. */
@@ -58,6 +66,8 @@ export interface RecorderOptions {
   /** Called with what was recorded since the last call, about every `chunkMs` ms. */
   onChunk?: (chunk: TraceChunk) => void;
   chunkMs?: number;
+  /** Called after each step is written (tests compare the log with fresh reads here). */
+  onStep?: (step: number, recorder: Recorder) => void;
 }
 
 /** What the recorder follows of one object. */
@@ -66,9 +76,16 @@ class Rec {
   readonly obj: PyObject;
   readonly flags: number;
   refcnt = -1;
-  /** Referent ids and label string indices, as last written. */
+  /** Referent ids and label string indices, as last written, and the referents themselves. */
   edges: number[] = [];
   labels: number[] = [];
+  referents: PyObject[] = [];
+  labelTexts: string[] = [];
+  /** KIND_* of the object, and whether its references can change / its repr can change. */
+  kind = 0;
+  immutable = false;
+  mutableRepr = false;
+  exactList = false;
   /** Container length as last written (-1: not a container or never written). */
   length = -1;
   /** Generation: -1 untracked, 0..2, 3 permanent. */
@@ -81,6 +98,9 @@ class Rec {
   complete = false;
   finalized = false;
   alive = true;
+  /** The last step in which it was read, and in which its references were read. */
+  readStep = -1;
+  edgeStep = -1;
 
   constructor(id: number, obj: PyObject, flags: number) {
     this.id = id;
@@ -97,6 +117,8 @@ class FrameRec {
   slots: number[] = [];
   /** Namespace frames (module, class body): variable name -> target id. */
   names = new Map<string, number>();
+  /** The objects bound in a namespace frame, as last read. */
+  values: PyObject[] = [];
   version = -2;
   temps: number[] = [];
   constructor(id: number) {
@@ -136,6 +158,10 @@ export class Recorder implements CollectionObserver {
   private readonly sink = new EdgeSink();
 
   private readonly recs: Rec[] = [];
+  /** Rec by id (undefined once dead). */
+  private readonly byId: (Rec | undefined)[] = [];
+  /** Large heaps: ids that lost a reference this step (read at once: they may have become garbage). */
+  private readonly touched: number[] = [];
   private readonly recOf = new Map<PyObject, Rec>();
   private births: PyObject[] = [];
   private nextFrameId = 1;
@@ -166,7 +192,7 @@ export class Recorder implements CollectionObserver {
   readonly hook: LineHook;
 
   constructor(options: RecorderOptions) {
-    this.options = { onChunk: () => {}, chunkMs: 100, ...options };
+    this.options = { onChunk: () => {}, chunkMs: 100, onStep: () => {}, ...options };
     this.live = new ObservedSet(this);
     this.pools = new PoolTracker(this.writer);
     this.hook = (frame, index, sp) => this.onInstruction(frame, index, sp);
@@ -205,6 +231,8 @@ export class Recorder implements CollectionObserver {
     if (rec === undefined) return;
     this.recOf.delete(o);
     rec.alive = false;
+    this.byId[rec.id] = undefined;
+    this.dead++;
     const reason = this.collecting ? FREE_GC : this.shutdown ? FREE_SHUTDOWN : FREE_REFCOUNT;
     this.writer.emit3(EV_FREE, rec.id, reason, this.collecting ? this.collectingGeneration : -1);
   }
@@ -321,30 +349,102 @@ export class Recorder implements CollectionObserver {
   /**
    * Ends the current step: reads the state now (the top frame `top` is about to run line
    * `nextLine`) and writes what differs from the previous step.
+   *
+   * Up to EXACT_LIMIT followed objects, every one is read at every step. Beyond it (a heap of
+   * tens of thousands of objects) a step reads the new objects, those near the frames'
+   * variables and a rotating window of the rest, so that each step's cost stays bounded; far
+   * objects are then brought up to date within a few hundred steps.
    */
   private closeStep(top: Frame | null, topSp: number, nextLine: number): void {
     const writer = this.writer;
     const step = writer.stepCount;
     this.flushOutput();
+    this.newRecs.length = 0;
+    this.touched.length = 0;
     for (const o of this.births) {
       if (this.live.has(o) && !this.recOf.has(o) && o.refcnt > 0 && isGCObject(o)) this.ensureRec(o, step);
     }
     this.births.length = 0;
     this.writeFrames(top, topSp, nextLine, step);
-    // Reading a rec may add recs (new referents): they are read in the same pass.
     const recs = this.recs;
-    for (let i = 0; i < recs.length; i++) {
-      const rec = recs[i]!;
-      if (rec.alive) this.refresh(rec, step);
+    if (recs.length <= EXACT_LIMIT) {
+      // Reading a rec may add recs (new referents): they are read in the same pass.
+      for (let i = 0; i < recs.length; i++) {
+        const rec = recs[i]!;
+        if (rec.alive) this.read(rec, step);
+      }
+    } else {
+      this.readNearFrames(step);
+      const n = recs.length;
+      for (let k = 0; k < WINDOW && k < n; k++) {
+        this.cursor = (this.cursor + 1) % n;
+        const rec = recs[this.cursor]!;
+        if (rec.alive && rec.readStep !== step) this.read(rec, step);
+      }
+      const touched = this.touched;
+      for (let i = 0; i < touched.length; i++) {
+        const rec = this.byId[touched[i]!];
+        if (rec !== undefined && rec.alive && rec.readStep !== step) this.read(rec, step);
+      }
+      const fresh = this.newRecs;
+      for (let i = 0; i < fresh.length; i++) {
+        const rec = fresh[i]!;
+        if (rec.alive && rec.readStep !== step) this.read(rec, step);
+      }
     }
-    this.writeGCStates();
+    this.writeGCCounters();
     this.pools.ensureInstalled();
     this.pools.flush();
-    this.compact();
+    if (this.dead > recs.length / 4) this.compact();
     writer.endStep(this.stepLine, this.pools.tracedBytes, this.pools.blocks);
+    this.options.onStep(step, this);
+  }
+
+  /**
+   * For tests: every followed object read afresh now (refcount and referent ids), ignoring
+   * what was written. Matches what the log says after a step when recording is exact.
+   */
+  freshSnapshot(): Map<number, { refcnt: number; edges: number[] }> {
+    const result = new Map<number, { refcnt: number; edges: number[] }>();
+    const sink = new EdgeSink();
+    for (const rec of this.recs) {
+      if (!rec.alive) continue;
+      const edges: number[] = [];
+      if ((rec.flags & OBJ_TRAVERSED) !== 0) {
+        readEdges(rec.obj, sink, this.options.containerItems * (rec.kind === KIND_DICT ? 2 : 1) + 8);
+        for (let i = 0; i < sink.count; i++) edges.push(this.recOf.get(sink.targets[i]!)?.id ?? -1);
+      }
+      result.set(rec.id, { refcnt: rec.obj.refcnt, edges });
+    }
+    return result;
+  }
+
+  private cursor = 0;
+  private dead = 0;
+  private readonly newRecs: Rec[] = [];
+  private readonly frameTargets: PyObject[] = [];
+
+  /** Large heaps: the objects the frames' variables reach within a few references. */
+  private readNearFrames(step: number): void {
+    const queue = this.frameTargets;
+    for (let i = 0; i < queue.length && i < NEAR_LIMIT; i++) {
+      const rec = this.recOf.get(queue[i]!);
+      if (rec === undefined || !rec.alive || rec.readStep === step) continue;
+      this.read(rec, step);
+      const referents = rec.referents;
+      for (let j = 0; j < referents.length && queue.length < NEAR_LIMIT; j++) queue.push(referents[j]!);
+    }
+  }
+
+  /** Reads one followed object: refcount, references, GC state, weak referent, repr. */
+  private read(rec: Rec, step: number): void {
+    rec.readStep = step;
+    this.refresh(rec, step);
+    if ((rec.flags & OBJ_GC) !== 0) this.refreshGC(rec);
   }
 
   private compact(): void {
+    this.dead = 0;
     const recs = this.recs;
     let j = 0;
     for (let i = 0; i < recs.length; i++) {
@@ -373,8 +473,14 @@ export class Recorder implements CollectionObserver {
     const writer = this.writer;
     const id = writer.addObject(writer.str(typeNameOf(o)), kindOf(o), flags, o.address, this.sizeOf(o, born), step, writer.str(shortRepr(o)));
     const rec = new Rec(id, o, flags);
+    rec.kind = kindOf(o);
+    rec.immutable = isImmutable(o);
+    rec.mutableRepr = hasMutableRepr(o);
+    rec.exactList = o.type === ListType;
     this.recOf.set(o, rec);
     this.recs.push(rec);
+    this.newRecs.push(rec);
+    this.byId[id] = rec;
     writer.emit1(EV_NEW, id);
     if (!gc) rec.gcState = GC_NOT_GC;
     else if (o.gcNext !== null && !born) this.needGenerationWalk = true;
@@ -390,6 +496,7 @@ export class Recorder implements CollectionObserver {
 
   private idOf(o: PyObject | null | undefined, step: number): number {
     if (o === null || o === undefined) return 0;
+    if (this.collectingTargets) this.frameTargets.push(o);
     const rec = this.ensureRec(o, step);
     return rec === null ? 0 : rec.id;
   }
@@ -398,16 +505,24 @@ export class Recorder implements CollectionObserver {
   private refresh(rec: Rec, step: number): void {
     const o = rec.obj;
     const writer = this.writer;
+    let refcountChanged = false;
     if ((rec.flags & OBJ_STATIC) === 0 || rec.refcnt < 0) {
       if (o.refcnt !== rec.refcnt) {
+        refcountChanged = true;
         rec.refcnt = o.refcnt;
         writer.emit2(EV_REFCNT, rec.id, o.refcnt);
       }
     }
     if ((rec.flags & OBJ_TRAVERSED) !== 0 && !rec.complete) {
       const version = dictVersion(o);
-      if (version < 0 || version !== rec.version) {
-        rec.version = version;
+      if (version >= 0) {
+        if (version !== rec.version) {
+          rec.version = version;
+          this.refreshEdges(rec, step);
+        }
+      } else if ((rec.flags & OBJ_OPAQUE) === 0 || refcountChanged || step - rec.edgeStep >= OPAQUE_INTERVAL) {
+        // Functions, classes and modules rarely change what they hold: read now and then.
+        rec.edgeStep = step;
         this.refreshEdges(rec, step);
       }
     }
@@ -419,7 +534,7 @@ export class Recorder implements CollectionObserver {
         writer.emit2(EV_WEAK, rec.id, target);
       }
     }
-    if (hasMutableRepr(o)) {
+    if (rec.mutableRepr) {
       const repr = writer.str(shortRepr(o));
       if (repr !== rec.repr) {
         if (rec.repr >= 0) writer.emit2(EV_REPR, rec.id, repr);
@@ -430,29 +545,52 @@ export class Recorder implements CollectionObserver {
 
   private refreshEdges(rec: Rec, step: number): void {
     const o = rec.obj;
+    const limit = this.options.containerItems * (rec.kind === KIND_DICT ? 2 : 1) + 8;
+    if (rec.exactList && this.listUnchanged(rec, o as PyList, limit)) return;
     const sink = this.sink;
-    const limit = this.options.containerItems * (kindOf(o) === 3 ? 2 : 1) + 8;
     readEdges(o, sink, limit);
-    const n = sink.targets.length;
+    const n = sink.count;
+    const length = containerLength(o);
+    if (n === rec.referents.length && length === rec.length) {
+      let same = true;
+      const referents = rec.referents;
+      const texts = rec.labelTexts;
+      for (let i = 0; same && i < n; i++) {
+        const label = sink.labels[i]!;
+        same = sink.targets[i] === referents[i] && (label === texts[i] || label === UNLABELLED);
+      }
+      if (same) return;
+    }
+    labelTraversed(o, sink);
     const targets: number[] = new Array(n);
     const labels: number[] = new Array(n);
     let incomplete = false;
     for (let i = 0; i < n; i++) {
-      const t = sink.targets[i]!;
-      const id = this.idOf(t, step);
+      const id = this.idOf(sink.targets[i], step);
       if (id === 0) incomplete = true;
       targets[i] = id;
       labels[i] = this.writer.str(sink.labels[i]!);
     }
     // An immutable object is read again only while it may still be under construction.
-    const expected = containerLength(o);
-    if (isImmutable(o) && !incomplete && (expected < 0 || sink.total === expected)) rec.complete = true;
+    if (rec.immutable && !incomplete && (length < 0 || sink.total === length)) rec.complete = true;
+    rec.referents = sink.targets.slice(0, n);
+    rec.labelTexts = sink.labels.slice(0, n);
     this.writeEdgeSplice(rec, targets, labels);
-    const length = expected;
     if (length >= 0 && length !== rec.length && (length > n || rec.length > rec.edges.length)) {
       this.writer.emit2(EV_LEN, rec.id, length);
     }
     rec.length = length;
+  }
+
+  /** A plain list whose items (up to the limit) are the ones last written. */
+  private listUnchanged(rec: Rec, list: PyList, limit: number): boolean {
+    const items = list.items;
+    if (items.length !== rec.length) return false;
+    const n = items.length < limit ? items.length : limit;
+    const referents = rec.referents;
+    if (n !== referents.length) return false;
+    for (let i = 0; i < n; i++) if (items[i] !== referents[i]) return false;
+    return true;
   }
 
   /** Writes the change of a reference list as one splice (common prefix and suffix kept). */
@@ -472,6 +610,7 @@ export class Recorder implements CollectionObserver {
     ) suffix++;
     const deleteCount = oldLength - prefix - suffix;
     const insertCount = newLength - prefix - suffix;
+    for (let i = prefix; i < prefix + deleteCount; i++) this.touched.push(old[i]!);
     const events = this.writer.events;
     events.push(EV_EDGES, rec.id, prefix, deleteCount, insertCount);
     for (let i = prefix; i < prefix + insertCount; i++) events.push(targets[i]!, labels[i]!);
@@ -481,7 +620,25 @@ export class Recorder implements CollectionObserver {
 
   // ------------------------------------------------------------------ GC state
 
-  private writeGCStates(): void {
+  private refreshGC(rec: Rec): void {
+    const o = rec.obj;
+    const tracked = o.gcNext !== null;
+    if (!tracked) rec.gen = -1;
+    else if (rec.gen < 0) rec.gen = 0;
+    let state = !tracked ? GC_UNTRACKED : rec.gen === 3 ? GC_PERMANENT : rec.gen + 1;
+    if ((o.gcFlags & GC_COLLECTING) !== 0) state |= GC_FLAG_COLLECTING;
+    if ((o.gcFlags & GC_UNREACHABLE) !== 0) state |= GC_FLAG_UNREACHABLE;
+    if (state !== rec.gcState) {
+      rec.gcState = state;
+      this.writer.emit2(EV_GC, rec.id, state);
+    }
+    if (!rec.finalized && (o.gcFlags & GC_FINALIZED) !== 0) {
+      rec.finalized = true;
+      this.writer.emit1(EV_FINALIZED, rec.id);
+    }
+  }
+
+  private writeGCCounters(): void {
     const permanentNonEmpty = gcstate.permanent.head.gcNext !== gcstate.permanent.head;
     if (permanentNonEmpty !== this.frozenSeen) {
       this.frozenSeen = permanentNonEmpty;
@@ -490,26 +647,9 @@ export class Recorder implements CollectionObserver {
     if (this.needGenerationWalk && !this.collecting) {
       this.needGenerationWalk = false;
       this.walkGenerations();
+      for (const rec of this.recs) if (rec.alive && (rec.flags & OBJ_GC) !== 0) this.refreshGC(rec);
     }
     const writer = this.writer;
-    for (const rec of this.recs) {
-      if (!rec.alive || (rec.flags & OBJ_GC) === 0) continue;
-      const o = rec.obj;
-      const tracked = o.gcNext !== null;
-      if (!tracked) rec.gen = -1;
-      else if (rec.gen < 0) rec.gen = 0;
-      let state = !tracked ? GC_UNTRACKED : rec.gen === 3 ? GC_PERMANENT : rec.gen + 1;
-      if ((o.gcFlags & GC_COLLECTING) !== 0) state |= GC_FLAG_COLLECTING;
-      if ((o.gcFlags & GC_UNREACHABLE) !== 0) state |= GC_FLAG_UNREACHABLE;
-      if (state !== rec.gcState) {
-        rec.gcState = state;
-        writer.emit2(EV_GC, rec.id, state);
-      }
-      if (!rec.finalized && (o.gcFlags & GC_FINALIZED) !== 0) {
-        rec.finalized = true;
-        writer.emit1(EV_FINALIZED, rec.id);
-      }
-    }
     const gens = gcstate.generations;
     const counts = this.gcCounts;
     if (counts[0] !== gens[0]!.count || counts[1] !== gens[1]!.count || counts[2] !== gens[2]!.count) {
@@ -551,6 +691,7 @@ export class Recorder implements CollectionObserver {
   private writeFrames(top: Frame | null, topSp: number, nextLine: number, step: number): void {
     const writer = this.writer;
     const globalsFrame = this.globalsFrame;
+    this.frameTargets.length = 0;
     if (globalsFrame === null) return;
     const chain: Frame[] = [];
     let mainRunning = false;
@@ -559,6 +700,18 @@ export class Recorder implements CollectionObserver {
       else if (f.code.filename.value === this.options.filename) chain.push(f);
     }
     chain.reverse();
+    this.collectingTargets = true;
+    try {
+      this.writeFrameList(globalsFrame, chain, top, topSp, nextLine, mainRunning, step);
+    } finally {
+      this.collectingTargets = false;
+    }
+  }
+
+  private collectingTargets = false;
+
+  private writeFrameList(globalsFrame: FrameRec, chain: Frame[], top: Frame | null, topSp: number, nextLine: number, mainRunning: boolean, step: number): void {
+    const writer = this.writer;
     const stack: number[] = [globalsFrame.id];
     // The global frame: the module's namespace, and the module code's line while it runs.
     const mainLine = !mainRunning ? 0 : top === this.mainFrame ? nextLine : (this.mainFrame as Frame).currentLine();
@@ -605,6 +758,7 @@ export class Recorder implements CollectionObserver {
       const target = this.idOf(slots[i], step);
       const before = written[i] ?? 0;
       if (target !== before) {
+        if (before !== 0) this.touched.push(before);
         written[i] = target;
         this.writer.emit3(EV_VAR, rec.id, this.writer.str(code.localsplusnames[i]!.value), target);
       }
@@ -614,23 +768,33 @@ export class Recorder implements CollectionObserver {
   private writeNamespace(rec: FrameRec, d: PyDict, step: number): void {
     if (!(d.refcnt > 0)) return;
     if (d.versionTag === rec.version) {
-      // Same dict contents; only the objects' own changes matter, and those are refreshed.
+      // Same bindings: only the objects' own changes matter, and those are read elsewhere.
+      for (const o of rec.values) this.frameTargets.push(o);
       return;
     }
     rec.version = d.versionTag;
     const seen = new Map<string, number>();
+    rec.values.length = 0;
     for (let pos = dictNext(d, 0); pos >= 0; pos = dictNext(d, pos)) {
       const key = dictEntry.key;
-      const value = dictEntry.value;
+      const value = dictEntry.value as PyObject;
       if (!(key instanceof PyStr) || HIDDEN_NAMES.has(key.value)) continue;
+      rec.values.push(value);
       seen.set(key.value, this.idOf(value, step));
     }
     const writer = this.writer;
     for (const [name, target] of seen) {
-      if (rec.names.get(name) !== target) writer.emit3(EV_VAR, rec.id, writer.str(name), target);
+      const before = rec.names.get(name);
+      if (before !== target) {
+        if (before !== undefined) this.touched.push(before);
+        writer.emit3(EV_VAR, rec.id, writer.str(name), target);
+      }
     }
-    for (const name of rec.names.keys()) {
-      if (!seen.has(name)) writer.emit3(EV_VAR, rec.id, writer.str(name), 0);
+    for (const [name, before] of rec.names) {
+      if (!seen.has(name)) {
+        this.touched.push(before);
+        writer.emit3(EV_VAR, rec.id, writer.str(name), 0);
+      }
     }
     rec.names = seen;
   }
@@ -646,6 +810,7 @@ export class Recorder implements CollectionObserver {
     let same = old.length === temps.length;
     for (let i = 0; same && i < temps.length; i++) same = old[i] === temps[i];
     if (same) return;
+    for (const id of old) if (!temps.includes(id)) this.touched.push(id);
     rec.temps = temps;
     this.writer.events.push(EV_TEMPS, rec.id, temps.length, ...temps);
   }

@@ -17,7 +17,7 @@ import { SourceText, normalizeNewlines } from "./source.js";
 import { Tok, tokenize, type TokenizerError } from "./tokenizer.js";
 import { KEYWORDS, buildModuleShadow, buildRangeShadow, canStartExpr } from "./shadow.js";
 import {
-  Converter, FStringFailure, LezerError, PythonSyntaxErrorHolder, lezerFailure, lezerParse,
+  Converter, FStringFailure, LezerError, FStringTokenizerError, lezerFailure, lezerParse,
 } from "./convert.js";
 import { Fail, ParseUnit, genericFail } from "./unit.js";
 import { Diagnoser } from "./diagnose.js";
@@ -79,7 +79,7 @@ export function parse(source: string, filename = "<unknown>"): Module {
     failConv = new Converter(failUnit, { text: "", regions: new Map(), decorators: new Map(), badIndent: -1 }, 0);
     const inner = failure.inner;
     fail = inner instanceof Fail ? inner : diagnoseAt(failUnit, failConv, failingToken(failUnit, inner.pos));
-  } else if (failure instanceof PythonSyntaxErrorHolder) {
+  } else if (failure instanceof FStringTokenizerError) {
     const e = failure.error;
     throw new PythonSyntaxError({
       kind: e.kind,

@@ -117,7 +117,11 @@ export class SourceText {
 
   /** 0-based UTF-8 byte column of string offset `pos`. */
   byteCol(pos: number): number {
-    const line = this.lineOf(pos);
+    return this.byteColOnLine(pos, this.lineOf(pos));
+  }
+
+  /** byteCol when the caller already knows `pos` is on 1-based line `line`. */
+  byteColOnLine(pos: number, line: number): number {
     const start = this.lineStarts[line - 1];
     const rel = pos - start;
     const kind = this.lineKind[line];

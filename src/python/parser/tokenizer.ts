@@ -178,9 +178,9 @@ export class TokenList {
 /**
  * A tokenizer failure, with the location already computed as CPython reports
  * it. `raised` distinguishes errors CPython raises inside the tokenizer (these
- * win over any parser error, because CPython tokenizes the rest of the file
- * after a parser error and lets them replace it) from ERRORTOKEN conditions that
- * only surface when the parser asks for that token.
+ * replace an earlier parser error other than "unexpected indent", because
+ * CPython tokenizes the rest of the file after a parser error) from ERRORTOKEN
+ * conditions that only surface when the parser asks for that token.
  */
 export interface TokenizerError {
   kind: SyntaxErrorKind;

@@ -18,9 +18,10 @@ import { Tok, type Token, type TokenList } from "./tokenizer.js";
 export type FailLoc =
   | { kind: "range"; start: number; end: number }
   | { kind: "last"; tok: number }
-  | { kind: "startOnly"; start: number }
   /** KNOWN_LOCATION on a token without a column (ENDMARKER): CPython's arithmetic gives offset 0. */
-  | { kind: "colless"; tok: number };
+  | { kind: "colless"; tok: number }
+  /** Lines only, columns deliberately left out (huge integer literals). */
+  | { kind: "lines"; start: number; end: number };
 
 /** The plain "invalid syntax" error at token `i`, as _PyPegen_set_syntax_error reports it. */
 export function genericFail(tokens: TokenList, i: number): Fail {
@@ -118,11 +119,13 @@ export class ParseUnit {
     const o = this.orig;
     const s = start + this.posBase;
     const e = end + this.posBase;
+    const line = o.lineOf(s);
+    const endLine = e === s ? line : o.lineOf(e);
     return {
-      lineno: o.lineOf(s),
-      col_offset: o.byteCol(s),
-      end_lineno: o.lineOf(e),
-      end_col_offset: o.byteCol(e),
+      lineno: line,
+      col_offset: o.byteColOnLine(s, line),
+      end_lineno: endLine,
+      end_col_offset: o.byteColOnLine(e, endLine),
     };
   }
 
@@ -146,6 +149,10 @@ export class ParseUnit {
       const line = src.lineOf(Math.max(0, at));
       return this.build(f, line, 0, line, 0, src.lineText(line) + "\n");
     }
+    if (f.loc.kind === "lines") {
+      const line = src.lineOf(f.loc.start);
+      return this.build(f, line, 0, src.lineOf(f.loc.end), 0, src.lineText(line) + "\n");
+    }
     if (f.loc.kind === "last") {
       const t = toks.get(Math.min(f.loc.tok, toks.length - 1));
       startOff = t.start;
@@ -154,9 +161,6 @@ export class ParseUnit {
         colless = true;
         endOff = null;
       }
-    } else if (f.loc.kind === "startOnly") {
-      startOff = f.loc.start;
-      endOff = null;
     } else {
       startOff = f.loc.start;
       endOff = f.loc.end;
@@ -194,8 +198,7 @@ export class ParseUnit {
       offset = byteOffsetToCharOffset(errLine, src.byteCol(startOff) + 1);
       if (endOff === null) {
         endLineno = lineno;
-        endOffset = f.loc.kind === "startOnly" ? -1 : offset;
-        if (f.loc.kind === "startOnly") endOffset = 0;
+        endOffset = offset;
       } else {
         endLineno = src.lineOf(Math.min(endOff, Math.max(0, textLen - 1)));
         if (endOff >= textLen) endLineno = src.lineOf(Math.max(0, textLen - 1));

@@ -4,6 +4,10 @@ def ratio(values):
     return values[0] / (total - total)
 
 
+def report(data):
+    return ratio(data["values"]) + 1
+
+
 data = {"values": [3, 4]}
 print("computing")
-result = ratio(data["values"]) + 1
+result = report(data)

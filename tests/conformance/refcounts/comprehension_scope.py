@@ -10,7 +10,7 @@ objs = [C(), C()]
 print("inside list comprehension:", [sys.getrefcount(o) for o in objs])
 print("inside dict comprehension:", {i: sys.getrefcount(o) for i, o in enumerate(objs)})
 print("after comprehensions:", [sys.getrefcount(objs[0]), sys.getrefcount(objs[1])])
-print("no leaked name:", "o" in globals())
+print("'o' leaked into globals:", "o" in globals())
 copies = [o for o in objs]
 print("copy list adds one:", sys.getrefcount(objs[0]))
 pairs = [(o, o) for o in objs]

@@ -9,9 +9,9 @@ only_me = [tracemalloc.Filter(True, __file__)]
 keep = []
 
 
-def grow(n):
+def grow(n, width=1000):
     for i in range(n):
-        keep.append(bytearray(1000))
+        keep.append(b"x" * width)
 
 
 grow(10)

@@ -1,0 +1,4 @@
+import counter
+counter.tick()
+counter.tick(by=5)
+print(counter.calls(), counter)
