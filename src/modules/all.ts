@@ -6,3 +6,5 @@ import "./gcmodule.js";
 import "./weakrefmodule.js";
 import "./atexitmodule.js";
 import "./arraymodule.js";
+import "./iomodule.js";
+import "./tracemallocmodule.js";

@@ -117,18 +117,27 @@ export class TraceMalloc implements AllocationHook {
 
   /** tracemalloc_add_trace: a known block takes the new size and the current traceback. */
   private addTrace(address: number, size: number): void {
+    const T0 = performance.now();
     const traceback = this.currentTraceback();
+    const T1 = performance.now();
+    (globalThis as any).__tb = ((globalThis as any).__tb ?? 0) + (T1 - T0);
     const trace = this.traces.get(address);
+    const T2 = performance.now();
+    (globalThis as any).__get = ((globalThis as any).__get ?? 0) + (T2 - T1);
     if (trace !== undefined) {
       this.tracedMemory -= trace.size;
       trace.size = size;
       trace.traceback = traceback;
     } else {
       this.traces.set(address, { size, traceback });
+      const T3 = performance.now();
+      (globalThis as any).__set = ((globalThis as any).__set ?? 0) + (T3 - T2);
       this.tracesTable.added();
+      (globalThis as any).__tbl = ((globalThis as any).__tbl ?? 0) + (performance.now() - T3);
     }
     this.tracedMemory += size;
     if (this.tracedMemory > this.peakTracedMemory) this.peakTracedMemory = this.tracedMemory;
+    (globalThis as any).__rest = ((globalThis as any).__rest ?? 0) + (performance.now() - T1);
   }
 
   private removeTrace(address: number): void {
@@ -177,7 +186,9 @@ export class TraceMalloc implements AllocationHook {
         depth++;
       }
       if (total < MAX_NFRAME) total++;
+      (globalThis as any).__walk = ((globalThis as any).__walk ?? 0) + 1;
     }
+    (globalThis as any).__calls = ((globalThis as any).__calls ?? 0) + 1;
     if (depth === 0) return this.unknownTraceback();
     let leaf = node.leaves.get(total);
     if (leaf === undefined) {

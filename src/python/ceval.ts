@@ -73,6 +73,10 @@ export function internalErrorToPython(error: unknown): PyRaise {
     return makeRaise(RecursionErrorType, "maximum recursion depth exceeded");
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // HEAPSCOPE_DEBUG=1 shows where in the TypeScript code the failure happened.
+  if (typeof process !== "undefined" && process.env?.HEAPSCOPE_DEBUG && error instanceof Error) {
+    process.stderr.write(`heapscope internal error: ${error.stack ?? message}\n`);
+  }
   return makeRaise(SystemErrorType, `heapscope internal error: ${message}`);
 }
 

@@ -167,13 +167,16 @@ export function drawGraph(input: GraphInput, onSelect: (id: number) => void): Gr
     return bottom;
   };
   let bottom = place(reachable, MARGIN + 20);
+  let bandRight = 0;
   nodesLayer.append(s("text", { x: colX(1), y: MARGIN + 6, class: "band-title" }, "Heap"));
   bottom = Math.max(bottom, framesBottom);
   if (garbage.length > 0) {
     const top = bottom + 44;
     const end = place(garbage, top + 8);
     const maxDepth = Math.max(...garbage.map((id) => visible.depth.get(id) ?? 1));
-    nodesLayer.append(s("rect", { x: colX(1) - 14, y: top - 22, width: Math.max(470, maxDepth * (BOX_W + COL_GAP) - COL_GAP + 80), height: end - top + 44, class: "garbage-band", rx: 8 }));
+    const bandWidth = Math.max(470, maxDepth * (BOX_W + COL_GAP) - COL_GAP + 130);
+    bandRight = colX(1) - 14 + bandWidth + 20;
+    nodesLayer.append(s("rect", { x: colX(1) - 14, y: top - 22, width: bandWidth, height: end - top + 44, class: "garbage-band", rx: 8 }));
     nodesLayer.append(s("text", { x: colX(1) - 4, y: top - 6, class: "band-title garbage-title" }, "Unreachable but not freed: garbage waiting for the cyclic collector"));
     bottom = end + 22;
   }
@@ -252,7 +255,9 @@ export function drawGraph(input: GraphInput, onSelect: (id: number) => void): Gr
     });
   }
 
-  const width = Math.max(colX(Math.max(1, ...[...visible.depth.values()])) + BOX_W + 80, 600);
+  let right = bandRight;
+  for (const box of boxes.values()) right = Math.max(right, box.x + box.w + 130);
+  const width = Math.max(right, colX(1) + BOX_W + 130, 600);
   const height = bottom + 40;
   const defs = s("defs");
   for (const [id, cls] of [["arrow", "marker"], ["arrow-weak", "marker weak"], ["arrow-cycle", "marker cycle"]] as const) {
@@ -286,7 +291,8 @@ function drawBox(input: GraphInput, box: Box, onSelect: (id: number) => void): S
     onSelect(box.id);
   });
   g.append(s("rect", { x: box.x, y: box.y, width: box.w, height: box.h, rx: 5 }));
-  g.append(s("text", { x: box.x + 8, y: box.y + 15, class: "box-title" }, objectName(trace, box.id)));
+  const title = objectName(trace, box.id);
+  g.append(s("text", { x: box.x + 8, y: box.y + 15, class: "box-title" }, title.length > 24 ? title.slice(0, 11) + "…" + title.slice(-12) : title));
   const refText = ((trace.objects.flags[box.id - 1] ?? 0) & 4) !== 0 ? "static" : `refcount ${o.refcnt}`;
   g.append(s("text", { x: box.x + box.w - 8, y: box.y + 15, class: "refcount", "text-anchor": "end" }, refText));
   const kind = kindOfId(trace, box.id);
