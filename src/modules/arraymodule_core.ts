@@ -41,7 +41,7 @@ export interface ArrayDescr {
 const DESCRIPTORS: ArrayDescr[] = [
   { typecode: "b", itemsize: 1, format: "b", isSigned: true },
   { typecode: "B", itemsize: 1, format: "B", isSigned: false },
-  { typecode: "u", itemsize: 4, format: "u", isSigned: false },
+  { typecode: "u", itemsize: 4, format: "w", isSigned: false },
   { typecode: "h", itemsize: 2, format: "h", isSigned: true },
   { typecode: "H", itemsize: 2, format: "H", isSigned: false },
   { typecode: "i", itemsize: 4, format: "i", isSigned: true },

@@ -1,6 +1,7 @@
 // Test support for the builtins and sys tests: runs Python source in a fresh interpreter
 // and collects what it wrote (no file in this folder's runtime code imports it).
 
+import { flushPending, TextStreamType, type PyTextStream } from "./sys_streams.js";
 import { decref } from "../runtime/refcount.js";
 import { PyRaise } from "../runtime/exceptions.js";
 import { installPythonTypes } from "../python/install.js";
@@ -46,7 +47,16 @@ export function runPython(source: string, filename = "<test>"): RunResult {
     error = formatException(e.exception, (f, n) => interp.sourceLine(f, n));
     decref(e.exception);
   }
+  flushStandardStreams(interp);
   return { stdout, stderr, error, interp };
+}
+
+/** sys.stdout/sys.stderr buffer like CPython's TextIOWrapper: hand over what they hold. */
+function flushStandardStreams(interp: Interpreter): void {
+  for (const name of ["stdout", "stderr", "__stdout__", "__stderr__"]) {
+    const stream = interp.sysAttr(name);
+    if (stream !== null && stream.type === TextStreamType) flushPending(stream as PyTextStream);
+  }
 }
 
 /** Runs `source` in a fresh namespace of an existing interpreter; returns what it printed. */
@@ -60,6 +70,7 @@ export function runInNamespace(interp: Interpreter, source: string, out: { text:
   } finally {
     decref(code);
     decref(ns);
+    flushStandardStreams(interp);
   }
   void out;
 }

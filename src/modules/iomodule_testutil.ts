@@ -46,7 +46,8 @@ export async function runProgramOutput(source: string, filename = "/tmp/heapscop
   return { text, stdout, stderr, status };
 }
 
-/** stdout + stderr of the program, as one text. */
+/** The program's stdout followed by its stderr (as a shell's `2>&1` capture of a buffered stdout). */
 export async function runProgramText(source: string, filename?: string): Promise<string> {
-  return (await runProgramOutput(source, filename)).text;
+  const r = await runProgramOutput(source, filename);
+  return r.stdout + r.stderr;
 }

@@ -63,10 +63,10 @@ function getTraces(): PyObject {
   // tracemalloc_copy_traces: what is traced now, even if converting frees something.
   const sizes: number[] = [];
   const tracebacks: TraceTraceback[] = [];
-  for (const trace of tracer.traces.values()) {
+  tracer.traces.forEach((trace) => {
     sizes.push(trace.size);
     tracebacks.push(trace.traceback);
-  }
+  });
   const interned = new Map<TraceTraceback, PyTuple>();
   tracer.reentrant = true;
   try {
@@ -230,7 +230,7 @@ export function formatSize(size: number, sign: boolean): string {
 export function formatTopLines(n: number): string {
   if (!tracer.tracing) return "";
   const groups = new Map<string, { filename: string; lineno: number; size: number; count: number }>();
-  for (const trace of tracer.traces.values()) {
+  tracer.traces.forEach((trace) => {
     const frame = trace.traceback.frames[0]!;
     const key = `${frame.lineno}\u0000${frame.filename.value}`;
     let g = groups.get(key);
@@ -240,7 +240,7 @@ export function formatTopLines(n: number): string {
     }
     g.size += trace.size;
     g.count++;
-  }
+  });
   const stats = [...groups.values()];
   // Statistic._sort_key, reversed: size, then count, then the frame (filename, lineno).
   stats.sort((a, b) => b.size - a.size || b.count - a.count || compareText(b.filename, a.filename) || b.lineno - a.lineno);

@@ -15,6 +15,7 @@ import { incref, decref } from "../runtime/refcount.js";
 import { staticStr, type PyStr } from "../runtime/str.js";
 import { tstate } from "../python/ceval.js";
 import type { Frame } from "../python/frame.js";
+import { AddressMap } from "./tracemallocmodule_addressmap.js";
 
 /** MAX_NFRAME: the limit of traceback_limit. */
 export const MAX_NFRAME = 65535;
@@ -85,7 +86,7 @@ export class TraceMalloc implements AllocationHook {
   maxNframe = 1;
   /** Set while tracemalloc itself builds Python objects: those allocations are not traced. */
   reentrant = false;
-  readonly traces = new Map<number, Trace>();
+  readonly traces = new AddressMap<Trace>();
   tracedMemory = 0;
   peakTracedMemory = 0;
 
@@ -117,33 +118,23 @@ export class TraceMalloc implements AllocationHook {
 
   /** tracemalloc_add_trace: a known block takes the new size and the current traceback. */
   private addTrace(address: number, size: number): void {
-    const T0 = performance.now();
     const traceback = this.currentTraceback();
-    const T1 = performance.now();
-    (globalThis as any).__tb = ((globalThis as any).__tb ?? 0) + (T1 - T0);
     const trace = this.traces.get(address);
-    const T2 = performance.now();
-    (globalThis as any).__get = ((globalThis as any).__get ?? 0) + (T2 - T1);
     if (trace !== undefined) {
       this.tracedMemory -= trace.size;
       trace.size = size;
       trace.traceback = traceback;
     } else {
       this.traces.set(address, { size, traceback });
-      const T3 = performance.now();
-      (globalThis as any).__set = ((globalThis as any).__set ?? 0) + (T3 - T2);
       this.tracesTable.added();
-      (globalThis as any).__tbl = ((globalThis as any).__tbl ?? 0) + (performance.now() - T3);
     }
     this.tracedMemory += size;
     if (this.tracedMemory > this.peakTracedMemory) this.peakTracedMemory = this.tracedMemory;
-    (globalThis as any).__rest = ((globalThis as any).__rest ?? 0) + (performance.now() - T1);
   }
 
   private removeTrace(address: number): void {
-    const trace = this.traces.get(address);
+    const trace = this.traces.delete(address);
     if (trace === undefined) return;
-    this.traces.delete(address);
     this.tracesTable.removed();
     this.tracedMemory -= trace.size;
   }
@@ -186,9 +177,7 @@ export class TraceMalloc implements AllocationHook {
         depth++;
       }
       if (total < MAX_NFRAME) total++;
-      (globalThis as any).__walk = ((globalThis as any).__walk ?? 0) + 1;
     }
-    (globalThis as any).__calls = ((globalThis as any).__calls ?? 0) + 1;
     if (depth === 0) return this.unknownTraceback();
     let leaf = node.leaves.get(total);
     if (leaf === undefined) {

@@ -23,7 +23,7 @@ import {
 } from "../runtime/exceptions.js";
 import { PyTuple, TupleType, tupleFromOwned } from "../runtime/tuple.js";
 import { PyList, ListType, listFromOwned, listAppend, listExtend } from "../runtime/list.js";
-import { PyDict, DictType, newDict, dictGetItem, dictSetItem, dictDelItem, dictUpdateFromObject, dictMergeFromObject, dictFromItems } from "../runtime/dict.js";
+import { PyDict, DictType, newDict, dictGetItem, dictSetItem, dictDelItem, dictUpdateFromObject, dictMergeFromObject, dictFromItems, dictNext, dictEntry } from "../runtime/dict.js";
 import { newSet, setAdd, setUpdate } from "../runtime/set.js";
 import { PyStr, StrType, newStr } from "../runtime/str.js";
 import { newInt, newIntSsize, IntType, type PyInt } from "../runtime/int.js";
@@ -697,7 +697,9 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             frame.ip = ip;
             let res: PyObject;
             try {
-              res = callWithTupleAndDict(fn, callargs as PyTuple, kwargs as PyDict | null);
+              res = callargs.type === TupleType && (kwargs === null || kwargs.type === DictType)
+                ? callExWithTuple(fn, callargs as PyTuple, kwargs as PyDict | null)
+                : callWithTupleAndDict(fn, callargs as PyTuple, kwargs as PyDict | null);
             } finally {
               decref(fn);
               decref(callargs);
@@ -1530,6 +1532,53 @@ function moduleNameOf(globals: PyDict): PyObject | null {
 
 function callWithTupleAndDict(fn: PyObject, args: PyTuple, kwargs: PyDict | null): PyObject {
   return interpreterHooks.callWithTupleAndDict(fn, args, kwargs);
+}
+
+/**
+ * do_call_core → PyObject_Call for an exact tuple and dict. Python functions (bare or bound)
+ * are called as _PyVectorcall_Call does: with keywords, _PyStack_UnpackDict copies the
+ * positional and keyword values into a new argument array (one more reference each for the
+ * call's duration) with a tuple of the keys as kwnames.
+ */
+function callExWithTuple(fn: PyObject, args: PyTuple, kwargs: PyDict | null): PyObject {
+  let func: PyObject = fn;
+  let self: PyObject | null = null;
+  if (fn.type === MethodType && (fn as PyMethod).func.type === FunctionType) {
+    func = (fn as PyMethod).func;
+    self = (fn as PyMethod).self;
+  } else if (fn.type !== FunctionType) {
+    return callWithTupleAndDict(fn, args, kwargs);
+  }
+  const items = args.items;
+  const nkw = kwargs === null ? 0 : kwargs.used;
+  if (nkw === 0) {
+    if (self === null) return callPythonFunction(func as PyFunction, items, 0, items.length, null);
+    const withSelf = [self as PyObject].concat(items);
+    return callPythonFunction(func as PyFunction, withSelf, 0, withSelf.length, null);
+  }
+  const stackArgs: PyObject[] = [];
+  if (self !== null) stackArgs.push(self);
+  for (const a of items) {
+    a.refcnt++;
+    stackArgs.push(a);
+  }
+  const nargs = stackArgs.length;
+  const names: PyObject[] = [];
+  for (let pos = dictNext(kwargs!, 0); pos >= 0; pos = dictNext(kwargs!, pos)) {
+    const key = dictEntry.key as PyObject;
+    const value = dictEntry.value as PyObject;
+    key.refcnt++;
+    value.refcnt++;
+    names.push(key);
+    stackArgs.push(value);
+  }
+  const kwnames = tupleFromOwned(names);
+  try {
+    return callPythonFunction(func as PyFunction, stackArgs, 0, nargs, kwnames);
+  } finally {
+    for (let i = self === null ? 0 : 1; i < stackArgs.length; i++) decref(stackArgs[i]!);
+    decref(kwnames);
+  }
 }
 
 /** do_raise (3.11). */

@@ -13,7 +13,14 @@ import { DictType, newDict, dictSetItem, PyDict } from "../runtime/dict.js";
 import { raise, PyRaise, TypeErrorType, RuntimeErrorType, StopIterationType, PyBaseException, newExceptionFromOwnedArgs } from "../runtime/exceptions.js";
 import { addGetSets, addMethods } from "../runtime/descrobject.js";
 import { readyType, genericGetAttr, genericSetAttr } from "../runtime/typeobject.js";
-import { TPFLAGS_METHOD_DESCRIPTOR, TPFLAGS_HAVE_VECTORCALL } from "../runtime/typeroots.js";
+import { TPFLAGS_METHOD_DESCRIPTOR, TPFLAGS_HAVE_VECTORCALL, TPFLAGS_MATCH_SELF, TPFLAGS_SEQUENCE, TPFLAGS_MAPPING } from "../runtime/typeroots.js";
+import { IntType, BoolType } from "../runtime/int.js";
+import { FloatType } from "../runtime/float.js";
+import { BytesType } from "../runtime/bytes.js";
+import { ByteArrayType } from "../runtime/bytearray.js";
+import { ListType } from "../runtime/list.js";
+import { SetType, FrozenSetType } from "../runtime/set.js";
+import { RangeType } from "../runtime/rangeobject.js";
 import { TPFLAGS_BASE_EXC_SUBCLASS, TPFLAGS_TYPE_SUBCLASS, type PyType } from "../runtime/type.js";
 import { newMethod } from "../runtime/classobject.js";
 import { callObject, callMethod, setRecursionGuard } from "../runtime/abstract.js";
@@ -39,6 +46,7 @@ export function installPythonTypes(): void {
   installFrameType();
   installGeneratorTypes();
   installTracebackType();
+  setPatternMatchingFlags();
   interpreterHooks.send = iterSend;
   interpreterHooks.isGeneratorLike = isGeneratorLike;
   // Py_EnterRecursiveCall and Python frames share the thread state's one budget (3.11).
@@ -56,6 +64,20 @@ function ref<T extends PyObject>(o: T): T {
 
 function orNone(o: PyObject | null): PyObject {
   return ref(o === null ? None : o);
+}
+
+/**
+ * The tp_flags that `match` reads (MATCH_MAPPING, MATCH_SEQUENCE, MATCH_CLASS), as CPython
+ * 3.11's builtin types carry them: mappings, sequences (str, bytes and bytearray are *not*
+ * sequences for pattern matching), and the types whose class pattern matches the subject
+ * itself (`case int(n)`). Idempotent; subclasses made later inherit them.
+ */
+function setPatternMatchingFlags(): void {
+  const self = [IntType, BoolType, FloatType, StrType, BytesType, ByteArrayType, DictType, ListType, TupleType, SetType, FrozenSetType];
+  for (const t of self) t.flags |= TPFLAGS_MATCH_SELF;
+  for (const t of [StrType, BytesType, ByteArrayType, DictType, IntType, BoolType, FloatType, SetType, FrozenSetType]) t.flags &= ~TPFLAGS_SEQUENCE;
+  DictType.flags |= TPFLAGS_MAPPING;
+  for (const t of [ListType, TupleType, RangeType]) t.flags |= TPFLAGS_SEQUENCE;
 }
 
 // --- function (Objects/funcobject.c) ---

@@ -31,7 +31,7 @@ export class PyTraceBack extends PyObject {
 }
 
 /** sizeof(PyTracebackObject) */
-export const TRACEBACK_BASICSIZE = 48;
+export const TRACEBACK_BASICSIZE = 40;
 
 export const TraceBackType = newStaticType("traceback", TRACEBACK_BASICSIZE, 0, TPFLAGS_HAVE_GC);
 TraceBackType.traverse = (self, visit, arg) => {

@@ -29,6 +29,7 @@ import { PyBytes, BytesType, EMPTY_BYTES, BYTES_HEADER_SIZE } from "./bytes.js";
 import { hexText } from "./bytesmethods.js";
 import { hashBytes, hashResult } from "./values/pyhash.js";
 import { checkBuffer } from "./bufferproto.js";
+import { encodeStr } from "./unicodecodecs.js";
 import {
   PyMemoryView, MemoryViewType, MV_C, MV_FORTRAN, baseInaccessible, checkReleased,
   memoryViewFromObject, mbufAddView, mbufAddIncompleteView, initFlags, initLen, memoryRelease,
@@ -311,10 +312,10 @@ function memoryToreadonly(self: PyObject): PyObject {
 
 const PYBUF_MAX_NDIM = 64;
 
-function castTo1D(mv: PyMemoryView, format: string): void {
-  let ascii = true;
-  for (let i = 0; i < format.length; i++) if (format.charCodeAt(i) > 127) ascii = false;
-  if (!ascii) raise(ValueErrorType, "memoryview: destination format must be a native single character format prefixed with an optional '@'");
+function castTo1D(mv: PyMemoryView, formatObj: PyStr): void {
+  const format = formatObj.value;
+  // PyUnicode_AsASCIIString: a non-ASCII format fails with UnicodeEncodeError.
+  encodeStr(format, "ascii", "strict", formatObj);
   const itemsize = nativeFormatItemsize(format);
   if (itemsize < 0) {
     raise(ValueErrorType, "memoryview: destination format must be a native single character format prefixed with an optional '@'");
@@ -345,7 +346,7 @@ function castToND(mv: PyMemoryView, shape: PyObject[], ndim: number): void {
     const dims: number[] = [];
     for (let i = 0; i < ndim; i++) {
       const item = shape[i]!;
-      if (!isInt(item)) raise(TypeErrorType, `'${item.type.name}' object cannot be interpreted as an integer`);
+      if (!isInt(item)) raise(TypeErrorType, "memoryview.cast(): elements of shape must be integers");
       const x = numberAsSsize(item, null);
       if (x <= 0) raise(ValueErrorType, "memoryview.cast(): elements of shape must be integers > 0");
       if (x > Number.MAX_SAFE_INTEGER / len) raise(ValueErrorType, "memoryview.cast(): product(shape) > SSIZE_MAX");
@@ -387,7 +388,7 @@ function memoryCast(self: PyObject, args: PyObject[], start: number, nargs: numb
   }
   const out = mbufAddIncompleteView(mv.mbuf!, mv, ndim === 0 ? 1 : ndim);
   try {
-    castTo1D(out, (formatObj as PyStr).value);
+    castTo1D(out, formatObj as PyStr);
     if (shapeObj !== null) castToND(out, shapeItems, ndim);
   } catch (e) {
     decref(out);

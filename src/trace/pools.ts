@@ -57,6 +57,19 @@ export class PoolTracker implements AllocationHook {
     this.writer.note("the allocation hook was replaced during the run and re-chained; allocator counts may be approximate");
   }
 
+  /**
+   * The chained hook, dropped once it has stopped. tracemalloc.stop() removes its hook only
+   * when it is still the installed one; chained behind us, it says so by its `tracing` flag.
+   */
+  private nextHook(): AllocationHook | null {
+    const next = this.next;
+    if (next !== null && (next as { tracing?: unknown }).tracing === false) {
+      this.next = null;
+      return null;
+    }
+    return next;
+  }
+
   /** Called at the program's first line: counts start from here. */
   begin(): void {
     this.counting = true;
@@ -68,7 +81,8 @@ export class PoolTracker implements AllocationHook {
 
   onMalloc(domain: Domain, address: number, size: number): void {
     if (this.counting) this.allocated(domain, address, size);
-    if (this.next !== null) this.next.onMalloc(domain, address, size);
+    const next = this.nextHook();
+    if (next !== null) next.onMalloc(domain, address, size);
   }
 
   onRealloc(domain: Domain, oldAddress: number, newAddress: number, newSize: number): void {
@@ -84,12 +98,14 @@ export class PoolTracker implements AllocationHook {
         this.allocated(domain, newAddress, newSize);
       }
     }
-    if (this.next !== null) this.next.onRealloc(domain, oldAddress, newAddress, newSize);
+    const next = this.nextHook();
+    if (next !== null) next.onRealloc(domain, oldAddress, newAddress, newSize);
   }
 
   onFree(domain: Domain, address: number): void {
     if (this.counting) this.freed(domain, address);
-    if (this.next !== null) this.next.onFree(domain, address);
+    const next = this.nextHook();
+    if (next !== null) next.onFree(domain, address);
   }
 
   private allocated(domain: Domain, address: number, size: number): void {

@@ -10,11 +10,11 @@ gone = []
 
 
 def phase_one():
-    gone.extend("a" * 1000 + str(i) for i in range(20))
+    gone.extend(f"{'a' * 1000}{i}" for i in range(20))
 
 
 def phase_two():
-    return ["b" * 100 + str(i) for i in range(50)], ["c" * 3000 + str(i) for i in range(5)]
+    return [f"{'b' * 100}{i}" for i in range(50)], [f"{'c' * 3000}{i}" for i in range(5)]
 
 
 phase_one()

@@ -11,7 +11,7 @@ def build(n):
     d = {i: i for i in range(n)}
     s = set(range(n))
     t = tuple(range(n))
-    b = bytes(range(n))
+    b = b"\x00" * n
     return d, s, t, b
 
 
@@ -24,4 +24,4 @@ for tr in snap.traces:
 print("dict comprehension (dict + key table):", sorted(by_line.get(11, [])))
 print("set(range(10)) (set + table):", sorted(by_line.get(12, [])))
 print("tuple(range(10)):", sorted(by_line.get(13, [])))
-print("bytes(range(10)):", sorted(by_line.get(14, [])))
+print("b'\\x00' * 10:", sorted(by_line.get(14, [])))

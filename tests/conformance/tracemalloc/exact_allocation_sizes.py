@@ -1,4 +1,4 @@
-# Traced sizes are requested byte counts (GC head included); free-listed argument tuples stay traced.
+# Traced sizes are the requested byte counts of each allocation (GC head included).
 import gc
 import tracemalloc
 
@@ -22,8 +22,8 @@ def make(n=100):
         object(),                    # line 22
         [],                          # line 23
         "x" * n,                     # line 24
-        int("1000"),                 # line 25
-        bytearray(100),              # line 26
+        int.from_bytes(b"\x03\xe8", "big"),  # line 25
+        b"y" * n,                    # line 26
         Plain(),                     # line 27
         TwoAttrs(),                  # line 28
         tuple(range(3)),             # line 29

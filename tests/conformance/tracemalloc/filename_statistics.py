@@ -8,7 +8,7 @@ tracemalloc.start(4)
 
 
 def inner():
-    return [bytearray(10) for _ in range(10)]
+    return [b"q" * k for k in range(10, 20)]
 
 
 def outer():

@@ -8,11 +8,11 @@ tracemalloc.start()
 
 
 def a():
-    return [bytearray(64) for _ in range(5)]
+    return [b"a" * k for k in range(60, 65)]
 
 
 def b():
-    return [bytearray(64) for _ in range(7)]
+    return [b"b" * k for k in range(60, 67)]
 
 
 keep = (a(), b())

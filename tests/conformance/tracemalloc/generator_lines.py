@@ -9,7 +9,7 @@ tracemalloc.start(2)
 
 def chunks(n):
     for i in range(n):
-        yield bytearray(1000 + i)
+        yield b"g" * (1000 + i)
 
 
 kept = []
@@ -22,4 +22,4 @@ for st in snap.statistics("traceback"):
     if 12 in frames:
         print("frames", frames, "count", st.count, "size", st.size)
 line_stats = {s.traceback[0].lineno: (s.count, s.size) for s in snap.statistics("lineno")}
-print("line 12 (yield bytearray):", line_stats.get(12))
+print("line 12 (the yield):", line_stats.get(12))

@@ -8,7 +8,7 @@ tracemalloc.start(3)
 
 
 def leaf(n):
-    return [bytearray(100) for _ in range(n)]
+    return [b"s" * (100 + k) for k in range(n)]
 
 
 def branch():

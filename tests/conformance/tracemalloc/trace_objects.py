@@ -7,8 +7,8 @@ gc.collect()
 tracemalloc.start(2)
 
 
-def alloc():
-    return bytearray(3000)
+def alloc(size=3000):
+    return b"t" * size
 
 
 obj = alloc()

@@ -107,6 +107,7 @@ export function drawGraph(input: GraphInput, onSelect: (id: number) => void): Gr
   const { trace, state, analysis, visible } = input;
   const boxes = new Map<number, Box>();
   const svg = s("svg", { class: "heap-graph", xmlns: "http://www.w3.org/2000/svg" });
+  const backLayer = s("g", { class: "bands" });
   const edgesLayer = s("g", { class: "edges" });
   const nodesLayer = s("g", { class: "nodes" });
 
@@ -176,7 +177,7 @@ export function drawGraph(input: GraphInput, onSelect: (id: number) => void): Gr
     const maxDepth = Math.max(...garbage.map((id) => visible.depth.get(id) ?? 1));
     const bandWidth = Math.max(470, maxDepth * (BOX_W + COL_GAP) - COL_GAP + 130);
     bandRight = colX(1) - 14 + bandWidth + 20;
-    nodesLayer.append(s("rect", { x: colX(1) - 14, y: top - 22, width: bandWidth, height: end - top + 44, class: "garbage-band", rx: 8 }));
+    backLayer.append(s("rect", { x: colX(1) - 14, y: top - 22, width: bandWidth, height: end - top + 44, class: "garbage-band", rx: 8 }));
     nodesLayer.append(s("text", { x: colX(1) - 4, y: top - 6, class: "band-title garbage-title" }, "Unreachable but not freed: garbage waiting for the cyclic collector"));
     bottom = end + 22;
   }
@@ -265,7 +266,7 @@ export function drawGraph(input: GraphInput, onSelect: (id: number) => void): Gr
     marker.append(s("path", { d: "M0,0 L10,5 L0,10 z", class: cls }));
     defs.append(marker);
   }
-  svg.append(defs, framesGroup, edgesLayer, nodesLayer);
+  svg.append(defs, backLayer, framesGroup, edgesLayer, nodesLayer);
   if (visible.grouped.size > 0) {
     const text = [...visible.grouped].map(([t, n]) => `${n} ${t}`).join(", ");
     svg.append(s("text", { x: colX(1), y: height - 16, class: "muted" }, `Not drawn (the graph is full): ${text}`));
