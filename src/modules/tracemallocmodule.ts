@@ -11,7 +11,8 @@
 
 import type { PyObject } from "../runtime/object.js";
 import { decref, newRef } from "../runtime/refcount.js";
-import { preHeaderSize } from "../runtime/heap.js";
+import { GC_HEAD_SIZE } from "../runtime/heap.js";
+import { TPFLAGS_HAVE_GC } from "../runtime/type.js";
 import { OverflowErrorType, TypeErrorType, ValueErrorType, FileNotFoundErrorType, raise } from "../runtime/exceptions.js";
 import { newInt, newIntSsize, newBool, isInt, intToBigInt } from "../runtime/int.js";
 import { newStr, staticStr, isStr, type PyStr } from "../runtime/str.js";
@@ -22,7 +23,7 @@ import { dictSetItem } from "../runtime/dict.js";
 import { newModule } from "../runtime/moduleobject.js";
 import { newCFunction } from "../runtime/methodobject.js";
 import { numberIndex } from "../runtime/abstract.js";
-import { parseArgs } from "../runtime/getargs.js";
+import { checkPositional, noKeywords } from "../runtime/getargs.js";
 import type { MethodDef } from "../runtime/methoddef.js";
 import { doubleToString } from "../runtime/values/floatrepr.js";
 import { currentInterpreter, registerBuiltinModule, registerPythonModule } from "./interp_state.js";
@@ -92,7 +93,10 @@ function getTraces(): PyObject {
 /** _tracemalloc._get_object_traceback(obj): the frames of obj's memory block, or None. */
 function getObjectTraceback(obj: PyObject): PyObject {
   if (!tracer.tracing) return newRef(None);
-  const trace = tracer.traceAt(obj.address - preHeaderSize(obj.type));
+  // 3.11 steps back over the GC head only (not the managed-dict pre-header), so instances
+  // of plain classes are not found: their block starts 16 bytes earlier.
+  const gcHead = (obj.type.flags & TPFLAGS_HAVE_GC) !== 0 ? GC_HEAD_SIZE : 0;
+  const trace = tracer.traceAt(obj.address - gcHead);
   if (trace === null) return newRef(None);
   return tracebackTuple(trace.traceback);
 }
@@ -109,8 +113,9 @@ const TRACEMALLOC_FUNCTIONS: MethodDef[] = [
     name: "start",
     kind: "fastcall",
     fn: (_m, args, start, nargs, kwnames) => {
-      const p = parseArgs("start", args, start, nargs, kwnames, ["nframe"], 0, 1);
-      const nframe = p[0] === null || p[0] === undefined ? 1 : asCInt(p[0]);
+      noKeywords("start", kwnames);
+      checkPositional("start", nargs, 0, 1);
+      const nframe = nargs === 0 ? 1 : asCInt(args[start]!);
       checkNframe(nframe);
       tracer.start(nframe);
       return newRef(None);

@@ -4,7 +4,6 @@
 // PySequence_Tuple. Installed into TupleType by installTupleMethods(), which dict.ts calls
 // at load time: tuple.ts itself must stay free of these imports (see its header).
 
-import { varSizeOf } from "./typeobject.js";
 import { PyObject } from "./object.js";
 import { gcTrack } from "./gcstate.js";
 import { decref, incref, newRef } from "./refcount.js";
@@ -273,9 +272,6 @@ let installed = false;
 export function installTupleMethods(): void {
   if (installed) return;
   installed = true;
-  // object.__sizeof__ counts ob_size items for var-sized types: a tuple's ob_size is its length.
-  const previousVarSize = varSizeOf.fn;
-  varSizeOf.fn = (o) => (o instanceof PyTuple ? o.items.length : previousVarSize(o));
   TupleType.hash = tupleHash;
   TupleType.repr = tupleRepr;
   TupleType.richcompare = tupleRichCompare;

@@ -68,7 +68,7 @@ import {
   newDict,
   type PyDict,
 } from "./dict.js";
-import { EMPTY_TUPLE, tupleFromBorrowed, type PyTuple } from "./tuple.js";
+import { EMPTY_TUPLE, tupleFromBorrowed, PyTuple } from "./tuple.js";
 import { listAppend, listFromBorrowed, newList, type PyList } from "./list.js";
 import { newStr, PyStr, staticStr, StrType } from "./str.js";
 import { newInt } from "./int.js";
@@ -511,7 +511,8 @@ function objectFormatMethod(self: PyObject, spec: PyObject): PyObject {
 }
 
 /** Py_SIZE for object.__sizeof__: types with items give their count through this hook. */
-export const varSizeOf: { fn: (o: PyObject) => number } = { fn: () => 0 };
+/** ob_size of var-sized objects for object.__sizeof__ (a tuple's is its length). */
+export const varSizeOf: { fn: (o: PyObject) => number } = { fn: (o) => (o instanceof PyTuple ? o.items.length : 0) };
 
 function objectSizeof(self: PyObject): PyObject {
   const t = self.type;
