@@ -8,7 +8,8 @@
 // PYTHONHASHSEED=0 and =1; a program whose stdout, stderr or exit status differs between the
 // two runs is rejected (its output depends on hashing or on addresses) and gets no golden.
 // Goldens: <name>.out (stdout, always written), <name>.err (stderr, only when non-empty),
-// <name>.code (exit status, only when not 0).
+// <name>.code (exit status, only when not 0). A rejected program's old goldens are deleted,
+// and goldens left without their program are removed.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, copyFileSync, writeFileSync, existsSync, rmSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -40,7 +41,27 @@ function runCPython(runPath, seed) {
   return { stdout: result.stdout, stderr: result.stderr, code: result.status ?? -1 };
 }
 
+function removeGoldens(base) {
+  for (const ext of [".out", ".err", ".code"]) if (existsSync(base + ext)) rmSync(base + ext);
+}
+
+/** Goldens whose program is gone: removed, so the corpus holds only what CPython produced from a program here. */
+function removeOrphanedGoldens(dir) {
+  let removed = 0;
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) removed += removeOrphanedGoldens(path);
+    else if (/\.(out|err|code)$/.test(entry) && !existsSync(path.replace(/\.(out|err|code)$/, ".py"))) {
+      console.error(`removed orphaned golden ${relative(corpusRoot, path)}`);
+      rmSync(path);
+      removed++;
+    }
+  }
+  return removed;
+}
+
 const filters = process.argv.slice(2);
+removeOrphanedGoldens(corpusRoot);
 let written = 0;
 let rejected = 0;
 for (const program of programs(corpusRoot)) {
@@ -53,6 +74,8 @@ for (const program of programs(corpusRoot)) {
   const b = runCPython(runPath, 1);
   if (a.stdout !== b.stdout || a.stderr !== b.stderr || a.code !== b.code) {
     console.error(`REJECTED ${rel}: output differs between PYTHONHASHSEED=0 and =1`);
+    // A stale golden must not outlive the program it was made from.
+    removeGoldens(program.slice(0, -3));
     rejected++;
     continue;
   }

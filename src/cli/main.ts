@@ -22,7 +22,9 @@ commands:
       --module PATH        load a native (TypeScript) extension module
   trace FILE.py -o REPORT.html
                        record a run into a self-contained HTML report
-  serve [--port N]     serve the playground on http://127.0.0.1 and print its URL
+  serve [FILE.py] [--example NAME] [--port N]
+                       serve the playground on http://127.0.0.1 and print its URL
+                       (opens on the "cycles and gc" example, NAME, or FILE.py)
   demo                 walk through the memory core on a built-in example
   --version            print the version
   --help               print this help

@@ -4,9 +4,9 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import type { Server } from "node:http";
-import { startServer } from "./serve.js";
+import { DEFAULT_EXAMPLE, codeFragment, startServer } from "./serve.js";
 import { reportHtml } from "./trace.js";
 import { emptyTrace } from "../trace/log.js";
 
@@ -43,6 +43,59 @@ describe("heapscope serve", () => {
     expect((await fetch(`${url}missing.js`)).status).toBe(404);
     expect((await fetch(`${url}..%2fheapscope-secret.txt`)).status).toBe(404);
     expect((await fetch(`${url}%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+  });
+});
+
+describe("heapscope serve from the command line", () => {
+  const repo = fileURLToPath(new URL("../..", import.meta.url));
+  const built = existsSync(join(repo, "dist", "web", "index.html")) && existsSync(join(repo, "dist", "web", "examples.json"));
+
+  /** Starts `heapscope serve ARGS`, returns its first line of output, and stops it. */
+  async function firstLine(args: string[]): Promise<{ line: string; page: string }> {
+    const child = spawn(process.execPath, [join(repo, "bin", "heapscope.js"), "serve", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes("\n")) resolve(out.slice(0, out.indexOf("\n")));
+        });
+        child.once("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const url = line.slice(line.indexOf("http"));
+      const page = await (await fetch(url)).text();
+      return { line, page };
+    } finally {
+      child.kill("SIGINT");
+    }
+  }
+
+  test.skipIf(!built)("prints the URL of the page, opening on the 'cycles and gc' example", async () => {
+    const { line, page } = await firstLine([]);
+    expect(line).toMatch(new RegExp(`^heapscope playground: http://127\\.0\\.0\\.1:\\d+/#example=${DEFAULT_EXAMPLE}$`));
+    expect(page).toContain("<div id=\"app\">");
+    const examples = JSON.parse(readFileSync(join(repo, "dist", "web", "examples.json"), "utf8")) as { key: string }[];
+    expect(examples.map((e) => e.key)).toContain(DEFAULT_EXAMPLE);
+    expect(examples.map((e) => e.key).sort()).toEqual(["cycles_and_gc", "object_pool", "refcount_basics", "slots_and_sizes", "tracemalloc_leak_hunt", "weakrefs_and_finalizers", "zero_copy"]);
+  });
+
+  test.skipIf(!built)("--example NAME and FILE.py go into the URL's fragment", async () => {
+    expect((await firstLine(["--example", "weakrefs and finalizers"])).line).toMatch(/\/#example=weakrefs_and_finalizers$/);
+    const dir = mkdtempSync(join(tmpdir(), "heapscope-serve-file-"));
+    const program = join(dir, "prog.py");
+    const source = "x = [1, 'é']\nprint(x)\n";
+    writeFileSync(program, source);
+    const { line } = await firstLine([program]);
+    const fragment = line.slice(line.indexOf("#") + 1);
+    expect(fragment).toBe(codeFragment(source));
+    // Decoded as the page does (web/src/main.ts: base64url, then UTF-8).
+    const encoded = fragment.slice("code=".length);
+    const binary = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
+    expect(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))).toBe(source);
+    rmSync(dir, { recursive: true, force: true });
+    const bad = spawnSync(process.execPath, [join(repo, "bin", "heapscope.js"), "serve", "--example", "nope"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^heapscope serve: no example 'nope'; the examples are: cycles_and_gc, /);
   });
 });
 

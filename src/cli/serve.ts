@@ -48,32 +48,99 @@ export function startServer(root: string, port = 0, host = "127.0.0.1"): Promise
   });
 }
 
-export async function serveCommand(argv: string[]): Promise<number> {
-  let port = 0;
+const SERVE_USAGE = `usage: heapscope serve [FILE.py] [--example NAME] [--port N]
+
+Serves the playground on http://127.0.0.1 (a free port unless --port says otherwise) and
+prints its URL. The page opens on the "cycles and gc" example, on --example NAME, or on
+FILE.py (kept in the URL, so the link reopens it). Nothing is fetched from outside: the
+Python engine is bundled into the page and runs in your browser.
+`;
+
+/** The example the page opens on unless told otherwise. */
+export const DEFAULT_EXAMPLE = "cycles_and_gc";
+
+/** The page's examples (written next to the page by web/build.mjs). */
+export function pageExamples(root: string): string[] {
+  const file = join(root, "examples.json");
+  if (!existsSync(file)) return [];
+  return (JSON.parse(readFileSync(file, "utf8")) as { key: string }[]).map((e) => e.key);
+}
+
+/** The page's `#code=`: the program's UTF-8 bytes in unpadded base64url (web/src/main.ts reads it). */
+export function codeFragment(source: string): string {
+  return `code=${Buffer.from(source, "utf8").toString("base64url")}`;
+}
+
+interface ServeOptions {
+  port: number;
+  example: string | null;
+  file: string | null;
+}
+
+function parseServeArgs(argv: string[]): ServeOptions | string {
+  const options: ServeOptions = { port: 0, example: null, file: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === "--port" || arg.startsWith("--port=")) {
-      const value = Number(arg.includes("=") ? arg.slice(7) : argv[++i]);
-      if (!Number.isInteger(value) || value < 0 || value > 65535) {
-        process.stderr.write("heapscope serve: --port needs a port number\n");
-        return 2;
-      }
-      port = value;
-    } else if (arg === "-h" || arg === "--help") {
-      process.stdout.write("usage: heapscope serve [--port N]\n\nServes the playground on http://127.0.0.1 (a free port by default) and prints its URL.\n");
-      return 0;
+    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (name === "--port") {
+      const v = Number(value());
+      if (!Number.isInteger(v) || v < 0 || v > 65535) return "--port needs a port number";
+      options.port = v;
+    } else if (name === "--example") {
+      const v = value();
+      if (v === undefined || v === "") return "--example needs a name";
+      options.example = v.replace(/\.py$/, "").replace(/[ -]/g, "_");
+    } else if (name === "-h" || name === "--help") {
+      return "";
+    } else if (arg.startsWith("-")) {
+      return `unknown option '${arg}'`;
+    } else if (options.file === null) {
+      options.file = arg;
     } else {
-      process.stderr.write(`heapscope serve: unknown option '${arg}'\n`);
-      return 2;
+      return `unexpected argument '${arg}'`;
     }
+  }
+  if (options.file !== null && options.example !== null) return "give a FILE.py or --example, not both";
+  return options;
+}
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const options = parseServeArgs(argv);
+  if (typeof options === "string") {
+    if (options === "") {
+      process.stdout.write(SERVE_USAGE);
+      return 0;
+    }
+    process.stderr.write(`heapscope serve: ${options}\n${SERVE_USAGE}`);
+    return 2;
   }
   const root = pageRoot();
   if (!existsSync(join(root, "index.html"))) {
     process.stderr.write(`heapscope serve: the page is not built (${root}); run \`npm run build\`\n`);
     return 2;
   }
-  const { server, url } = await startServer(root, port);
-  process.stdout.write(`heapscope playground: ${url}\n(press Ctrl+C to stop)\n`);
+  let fragment = `example=${DEFAULT_EXAMPLE}`;
+  if (options.file !== null) {
+    let source: string;
+    try {
+      source = readFileSync(options.file, "utf8");
+    } catch (e) {
+      process.stderr.write(`heapscope serve: can't open file '${options.file}': ${(e as Error).message}\n`);
+      return 2;
+    }
+    fragment = codeFragment(source);
+  } else if (options.example !== null) {
+    const known = pageExamples(root);
+    if (known.length > 0 && !known.includes(options.example)) {
+      process.stderr.write(`heapscope serve: no example '${options.example}'; the examples are: ${known.join(", ")}\n`);
+      return 2;
+    }
+    fragment = `example=${options.example}`;
+  }
+  const { server, url } = await startServer(root, options.port);
+  const what = options.file !== null ? options.file : (options.example ?? DEFAULT_EXAMPLE).replace(/_/g, " ");
+  process.stdout.write(`heapscope playground: ${url}#${fragment}\n(open it in a browser; it starts on ${what}: press Run. Ctrl+C stops the server)\n`);
   return new Promise((resolve) => {
     const stop = (): void => {
       server.close(() => resolve(0));

@@ -16,7 +16,7 @@ import { getIter, isTrue, callObject, callOneArg } from "../runtime/abstract.js"
 import { None } from "../runtime/singletons.js";
 import type { PyStr } from "../runtime/str.js";
 import { BoolType } from "../runtime/int.js";
-import { tupleFromOwned, type PyTuple } from "../runtime/tuple.js";
+import { tupleAllocForFill, tupleFromOwned, type PyTuple } from "../runtime/tuple.js";
 import { dictEntry, dictLength, dictNext, type PyDict } from "../runtime/dict.js";
 import { DOMAIN_MEM } from "../memory/index.js";
 import { isPyError, clearError } from "./bltin_util.js";
@@ -216,20 +216,30 @@ function mapNew(type: PyType, args: PyTuple, kwargs: PyDict | null): PyObject {
   if ((type === MapType || type.init === MapType.init) && kwargCount(kwargs) !== 0) {
     raise(TypeErrorType, "map() takes no keyword arguments");
   }
-  const n = args.items.length;
+  return mapFromArgs(type, args.items, 0, args.items.length);
+}
+
+/** map_new / map_vectorcall's body: the iterators tuple first (PyTuple_New), then the object. */
+function mapFromArgs(type: PyType, args: PyObject[], start: number, n: number): PyObject {
   if (n < 2) raise(TypeErrorType, "map() must have at least two arguments.");
-  const iters: PyObject[] = [];
+  const itersTuple = tupleAllocForFill(n - 1);
+  const iters = itersTuple.items;
   try {
-    for (let i = 1; i < n; i++) iters.push(getIter(args.items[i]!));
+    for (let i = 1; i < n; i++) iters[i - 1] = getIter(args[start + i]!);
   } catch (e) {
-    for (const it of iters) decref(it);
+    decref(itersTuple);
     throw e;
   }
-  const itersTuple = tupleFromOwned(iters);
   const m = genericAlloc(new PyMap(type), type);
   m.iters = itersTuple;
-  m.func = newRef(args.items[0]!);
+  m.func = newRef(args[start]!);
   return m;
+}
+
+/** map_vectorcall: map(f, *iterables) without an argument tuple. */
+function mapVectorcall(type: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  if (type === MapType && kwnames !== null && kwnames.items.length !== 0) raise(TypeErrorType, "map() takes no keyword arguments");
+  return mapFromArgs(type as PyType, args, start, nargs);
 }
 
 function mapNext(self: PyObject): PyObject | null {
@@ -254,6 +264,7 @@ function mapNext(self: PyObject): PyObject | null {
 }
 
 MapType.new_ = mapNew;
+MapType.vectorcall = mapVectorcall;
 MapType.iter = (self) => newRef(self);
 MapType.iternext = mapNext;
 MapType.traverse = (self, visit: VisitProc, arg) => {
@@ -295,13 +306,22 @@ function filterNew(type: PyType, args: PyTuple, kwargs: PyDict | null): PyObject
   if ((type === FilterType || type.init === FilterType.init) && kwargCount(kwargs) !== 0) {
     raise(TypeErrorType, "filter() takes no keyword arguments");
   }
-  const n = args.items.length;
+  return filterFromArgs(type, args.items, 0, args.items.length);
+}
+
+function filterFromArgs(type: PyType, args: PyObject[], start: number, n: number): PyObject {
   if (n !== 2) raise(TypeErrorType, `filter expected 2 arguments, got ${n}`);
-  const it = getIter(args.items[1]!);
+  const it = getIter(args[start + 1]!);
   const f = genericAlloc(new PyFilter(type), type);
-  f.func = newRef(args.items[0]!);
+  f.func = newRef(args[start]!);
   f.it = it;
   return f;
+}
+
+/** filter_vectorcall: filter(f, iterable) without an argument tuple. */
+function filterVectorcall(type: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  if (type === FilterType && kwnames !== null && kwnames.items.length !== 0) raise(TypeErrorType, "filter() takes no keyword arguments");
+  return filterFromArgs(type as PyType, args, start, nargs);
 }
 
 function filterNext(self: PyObject): PyObject | null {
@@ -335,6 +355,7 @@ function filterNext(self: PyObject): PyObject | null {
 }
 
 FilterType.new_ = filterNew;
+FilterType.vectorcall = filterVectorcall;
 FilterType.iter = (self) => newRef(self);
 FilterType.iternext = filterNext;
 FilterType.traverse = (self, visit: VisitProc, arg) => {

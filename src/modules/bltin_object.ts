@@ -8,7 +8,7 @@
 
 import type { PyObject } from "../runtime/object.js";
 import { decref, newRef } from "../runtime/refcount.js";
-import { raise, TypeErrorType, AttributeErrorType, SystemErrorType } from "../runtime/exceptions.js";
+import { raise, TypeErrorType, SystemErrorType } from "../runtime/exceptions.js";
 import {
   objectRepr, objectAscii, objectHash, length, isInstance, isSubclass, getAttrChecked,
   setAttr, objectFormat, objectDir, callMethod, lookupAttr,
@@ -22,7 +22,7 @@ import { isList, listFromBorrowed, listSort, sequenceList, type PyList } from ".
 import { tupleFromBorrowed, type PyTuple } from "../runtime/tuple.js";
 import type { MethodDef } from "../runtime/methoddef.js";
 import { checkPositional } from "../runtime/getargs.js";
-import { noKwnames, hashResultToInt, callerFrame, isPyError, clearError, id } from "./bltin_util.js";
+import { noKwnames, hashResultToInt, callerFrame, id } from "./bltin_util.js";
 import { localsOfFrame, frameLocals } from "./bltin_locals.js";
 
 function builtinId(_self: PyObject, v: PyObject): PyObject {
@@ -68,15 +68,11 @@ function builtinGetattr(_self: PyObject, args: PyObject[], start: number, nargs:
   const v = args[start]!;
   const name = args[start + 1]!;
   if (nargs === 2) return getAttrChecked(v, name);
-  try {
-    return getAttrChecked(v, name);
-  } catch (e) {
-    if (isStr(name) && isPyError(e, AttributeErrorType)) {
-      clearError(e);
-      return newRef(args[start + 2]!);
-    }
-    throw e;
-  }
+  // _PyObject_LookupAttr: a missing attribute gives the default without an AttributeError
+  // being made when the type's lookup is the generic one.
+  if (!isStr(name)) raise(TypeErrorType, `attribute name must be string, not '${name.type.name}'`);
+  const result = lookupAttr(v, name);
+  return result !== null ? result : newRef(args[start + 2]!);
 }
 
 function builtinSetattr(_self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {

@@ -6,6 +6,7 @@
 // classes, in the order CPython's builtins dict has them.
 
 import type { PyObject } from "../runtime/object.js";
+import "../runtime/genericaliasobject.js";
 import { decref } from "../runtime/refcount.js";
 import { dictSetItem, DictType } from "../runtime/dict.js";
 import { newModule, type PyModule } from "../runtime/moduleobject.js";
@@ -166,8 +167,7 @@ export function createBuiltinsModule(): PyModule {
   set("zip", ZipType);
   set("__debug__", True);
   for (const t of EXCEPTION_ORDER) set(t.name, t);
-  const group = lateBuiltins.get("ExceptionGroup");
-  if (group !== undefined) set("ExceptionGroup", group);
+  set("ExceptionGroup", lateBuiltins.get("ExceptionGroup") ?? E.exceptionGroupType());
   set("EnvironmentError", E.OSErrorType);
   set("IOError", E.OSErrorType);
   for (const [name, value] of lateBuiltins) {

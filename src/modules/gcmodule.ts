@@ -113,13 +113,20 @@ function gcGetCount(_m: PyObject): PyObject {
 }
 
 function gcSetThreshold(_m: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
-  noKeywordArguments("set_threshold", kwnames);
-  if (nargs < 1) raise(TypeErrorType, `set_threshold() takes at least 1 argument (${nargs} given)`);
-  if (nargs > 3) raise(TypeErrorType, `set_threshold() takes at most 3 arguments (${nargs} given)`);
-  // PyArg_ParseTuple converts left to right and stores nothing when a later one fails.
-  const values: number[] = [];
-  for (let i = 0; i < nargs; i++) values.push(parseTupleInt(args[start + i]!));
-  setThreshold(values[0]!, values[1], values[2]);
+  // METH_VARARGS: the call packs a tuple (a GC allocation, which may itself start a
+  // collection) before the function checks anything.
+  const packed = varargsTuple(args, start, nargs);
+  try {
+    noKeywordArguments("set_threshold", kwnames);
+    if (nargs < 1) raise(TypeErrorType, `set_threshold() takes at least 1 argument (${nargs} given)`);
+    if (nargs > 3) raise(TypeErrorType, `set_threshold() takes at most 3 arguments (${nargs} given)`);
+    // PyArg_ParseTuple converts left to right and stores nothing when a later one fails.
+    const values: number[] = [];
+    for (let i = 0; i < nargs; i++) values.push(parseTupleInt(packed.items[i]!));
+    setThreshold(values[0]!, values[1], values[2]);
+  } finally {
+    decref(packed);
+  }
   return newRef(None);
 }
 
@@ -175,9 +182,9 @@ function gcIsFinalized(_m: PyObject, o: PyObject): PyObject {
 }
 
 function gcGetReferrers(_m: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
-  noKeywordArguments("get_referrers", kwnames);
   const objs = varargsTuple(args, start, nargs);
   try {
+    noKeywordArguments("get_referrers", kwnames);
     return getReferrers(objs.items, objs);
   } finally {
     decref(objs);
@@ -185,9 +192,9 @@ function gcGetReferrers(_m: PyObject, args: PyObject[], start: number, nargs: nu
 }
 
 function gcGetReferents(_m: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
-  noKeywordArguments("get_referents", kwnames);
   const objs = varargsTuple(args, start, nargs);
   try {
+    noKeywordArguments("get_referents", kwnames);
     return getReferents(objs.items);
   } finally {
     decref(objs);

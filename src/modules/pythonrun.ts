@@ -27,6 +27,8 @@ import {
 import { writeUnraisable } from "../runtime/finalize.js";
 import { setHashSeed } from "../runtime/values/pyhash.js";
 import { clearAllFreeLists } from "../runtime/heap.js";
+import { buildStaticTypeDicts } from "../runtime/typeobject.js";
+import { leaveStartupResidue } from "../runtime/startupresidue.js";
 import { collect, isEnabled as gcIsEnabled } from "../runtime/gc.js";
 import { gcstate } from "../runtime/gcstate.js";
 import { newWeakref, weakrefObjectBorrowed, type PyWeakReference } from "../runtime/weakref.js";
@@ -45,7 +47,8 @@ import { createInterpreter, type Interpreter } from "./interp.js";
 import { runAtExitCallbacks } from "./atexitmodule.js";
 import { gcDumpShutdownStats, initGCState } from "./gcmodule.js";
 import { displayException, setRecursionLimit } from "./sys.js";
-import { startTracingAtStartup, formatTopLines } from "./tracemallocmodule.js";
+import { startTracingAtStartup, stopTracing, formatTopLines } from "./tracemallocmodule.js";
+import { formatRunStats } from "./runstats.js";
 import { writeStringToFile } from "./bltin_io.js";
 import { flushPending, TextStreamType, type PyTextStream } from "./sys_streams.js";
 
@@ -84,11 +87,15 @@ export async function runProgram(options: ProgramOptions): Promise<number> {
   initGCState();
   interp.sources.set(options.filename, options.source);
   installPythonTypes();
+  // _PyTypes_InitTypes: every static type's dict exists before the program runs.
+  buildStaticTypeDicts();
   setRecursionLimit(ts.recursionLimit);
   // Py_Initialize keeps a copy of the builtins dict; finalization restores it, so values a
   // program stored in builtins are released with the rest of the program's objects.
   const builtinsCopy = dictCopy(interp.builtins);
   const hostStreams = standardStreams(interp);
+  // The free lists as CPython's start-up (site, encodings, io) leaves them.
+  leaveStartupResidue();
   if (options.tracemalloc !== null) startTracingAtStartup(1);
   ts.setLimits(options.maxSteps, options.timeoutSeconds === null ? null : Date.now() + options.timeoutSeconds * 1000);
   interpreterHooks.budgetExceeded = (kind) => {
@@ -107,19 +114,25 @@ export async function runProgram(options: ProgramOptions): Promise<number> {
   try {
     status = runMain(interp, options);
     const report = options.tracemalloc !== null ? formatTopLines(options.tracemalloc) : "";
+    const stats = options.stats ? formatRunStats() : "";
     finalizeInterpreter(interp, builtinsCopy);
     // The streams' own close() at their dealloc is CPython's last flush; text still pending
     // in them when the teardown ends is written out here.
     for (const s of hostStreams) if (s.pending !== null) flushPending(s);
     if (report !== "") options.write(2, report);
+    if (stats !== "") options.write(2, stats);
   } catch (e) {
     if (e instanceof RunStopped) {
+      // What the program printed before it was stopped still reaches the host.
+      for (const s of hostStreams) if (s.pending !== null) flushPending(s);
       options.write(2, `heapscope: stopped: ${e.reason}\n`);
       return STOPPED_STATUS;
     }
     throw e;
   } finally {
     setMemoryLimit(null);
+    // _PyTraceMalloc_Fini: tracing ends with the interpreter (and its hook is unchained).
+    stopTracing();
   }
   return status;
 }

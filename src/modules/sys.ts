@@ -30,6 +30,7 @@ import { newCFunction } from "../runtime/methodobject.js";
 import type { MethodDef } from "../runtime/methoddef.js";
 import { checkPositional, parseArgs } from "../runtime/getargs.js";
 import { rethrowValueError } from "../runtime/valueraise.js";
+import { packKwargs, packVarargs } from "../runtime/varargs.js";
 import { formatDebugMallocStats } from "../memory/index.js";
 import {
   DEFAULT_MAX_STR_DIGITS, MAX_STR_DIGITS_THRESHOLD, getIntMaxStrDigits, setIntMaxStrDigits,
@@ -328,6 +329,20 @@ export function getSizeOf(o: PyObject): number {
 }
 
 function sysGetsizeof(_m: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  // METH_VARARGS | METH_KEYWORDS: the call packs a tuple (and a keyword dict) first; the
+  // tuple holds the object while its __sizeof__ runs.
+  const packed = packVarargs(args, start, nargs);
+  let kwargs: PyDict | null = null;
+  try {
+    kwargs = packKwargs(args, start, nargs, kwnames);
+    return getsizeofFromVector(args, start, nargs, kwnames);
+  } finally {
+    decref(packed);
+    if (kwargs !== null) decref(kwargs);
+  }
+}
+
+function getsizeofFromVector(args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
   const p = parseArgs("getsizeof", args, start, nargs, kwnames, ["object", "default"], 1);
   const o = p[0]!;
   const dflt = p[1];

@@ -211,6 +211,11 @@ export function startTracingAtStartup(nframe: number): void {
   tracer.start(nframe);
 }
 
+/** Stops tracing (Py_FinalizeEx's _PyTraceMalloc_Fini): call after the exit report. */
+export function stopTracing(): void {
+  tracer.stop();
+}
+
 function checkNframeHost(nframe: number): void {
   if (!Number.isInteger(nframe) || nframe < 1 || nframe > MAX_NFRAME) {
     throw new RangeError(`-X tracemalloc=NFRAME: number of frame must be an integer in range [1; ${MAX_NFRAME}]`);

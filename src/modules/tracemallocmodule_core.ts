@@ -10,7 +10,8 @@
 // traced, as in CPython where it uses the raw allocator with the hooks bypassed.
 
 import type { AllocationHook, Domain } from "../memory/index.js";
-import { allocator } from "../runtime/heap.js";
+import { allocator, preHeaderSize, setNewReferenceHook } from "../runtime/heap.js";
+import type { PyObject } from "../runtime/object.js";
 import { incref, decref } from "../runtime/refcount.js";
 import { staticStr, type PyStr } from "../runtime/str.js";
 import { tstate } from "../python/ceval.js";
@@ -86,6 +87,8 @@ export class TraceMalloc implements AllocationHook {
   maxNframe = 1;
   /** Set while tracemalloc itself builds Python objects: those allocations are not traced. */
   reentrant = false;
+  /** The hook that was installed when tracing started; every call is passed on to it. */
+  previous: AllocationHook | null = null;
   readonly traces = new AddressMap<Trace>();
   tracedMemory = 0;
   peakTracedMemory = 0;
@@ -101,18 +104,29 @@ export class TraceMalloc implements AllocationHook {
 
   // ------------------------------------------------------------ the hook
 
-  onMalloc(_domain: Domain, address: number, size: number): void {
-    if (this.reentrant) return;
+  // Each call goes first to the hook installed before start() (tracemalloc_alloc calls the
+  // saved allocator, then records the trace). A tracer that stopped while another hook sat in
+  // front of it only passes calls on.
+
+  onMalloc(domain: Domain, address: number, size: number): void {
+    const previous = this.previous;
+    if (previous !== null) previous.onMalloc(domain, address, size);
+    if (this.reentrant || !this.tracing) return;
     this.addTrace(address, size);
   }
 
-  onRealloc(_domain: Domain, oldAddress: number, newAddress: number, newSize: number): void {
-    if (this.reentrant) return;
+  onRealloc(domain: Domain, oldAddress: number, newAddress: number, newSize: number): void {
+    const previous = this.previous;
+    if (previous !== null) previous.onRealloc(domain, oldAddress, newAddress, newSize);
+    if (this.reentrant || !this.tracing) return;
     if (oldAddress !== 0 && newAddress !== oldAddress) this.removeTrace(oldAddress);
     this.addTrace(newAddress, newSize);
   }
 
-  onFree(_domain: Domain, address: number): void {
+  onFree(domain: Domain, address: number): void {
+    const previous = this.previous;
+    if (previous !== null) previous.onFree(domain, address);
+    if (!this.tracing) return;
     this.removeTrace(address);
   }
 
@@ -138,6 +152,15 @@ export class TraceMalloc implements AllocationHook {
     this.tracesTable.removed();
     this.tracedMemory -= trace.size;
   }
+
+  /**
+   * _PyTraceMalloc_NewReference: an object taken from a free list gets the current traceback
+   * if its block is traced (blocks allocated before tracing started stay untraced).
+   */
+  readonly newReference = (o: PyObject): void => {
+    const trace = this.traces.get(o.address - preHeaderSize(o.type));
+    if (trace !== undefined) trace.traceback = this.currentTraceback();
+  };
 
   // ------------------------------------------------------------ tracebacks
 
@@ -200,20 +223,47 @@ export class TraceMalloc implements AllocationHook {
 
   // ------------------------------------------------------------ control
 
-  /** tracemalloc_start: nframe already validated. A second start keeps the first limit. */
+  /**
+   * tracemalloc_start: nframe already validated. A second start keeps the first limit. The
+   * hook installed before (PyMem_GetAllocator's saved allocators) is chained behind ours.
+   */
   start(nframe: number): void {
     if (this.tracing) return;
     this.maxNframe = nframe;
-    allocator.setHook(this);
+    const current = allocator.getHook();
+    // A tracer stopped while another hook was in front of it is still in that chain: tracing
+    // resumes there.
+    if (!this.chainedBehind(current)) {
+      this.previous = current;
+      allocator.setHook(this);
+    }
+    setNewReferenceHook(this.newReference);
     this.tracing = true;
   }
 
-  /** tracemalloc_stop */
+  /**
+   * tracemalloc_stop: the saved hook is put back (PyMem_SetAllocator). If another hook was
+   * installed in front of ours meanwhile, ours stays in its chain, passing calls on.
+   */
   stop(): void {
     if (!this.tracing) return;
     this.tracing = false;
-    if (allocator.getHook() === this) allocator.setHook(null);
+    if (allocator.getHook() === this) {
+      allocator.setHook(this.previous);
+      this.previous = null;
+    }
+    setNewReferenceHook(null);
     this.clearTraces();
+  }
+
+  /** Is this tracer somewhere behind `hook` in a chain of hooks that expose `next`/`previous`? */
+  private chainedBehind(hook: AllocationHook | null): boolean {
+    for (let h = hook, n = 0; h !== null && n < 16; n++) {
+      if (h === this) return true;
+      const link = h as { next?: AllocationHook | null; previous?: AllocationHook | null };
+      h = link.next ?? link.previous ?? null;
+    }
+    return false;
   }
 
   /** tracemalloc_clear_traces: traces, counters, interned tracebacks and filenames. */

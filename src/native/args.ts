@@ -17,7 +17,7 @@ import { isBytes } from "../runtime/bytes.js";
 import { intToBigInt } from "../runtime/int.js";
 import { isTrue, numberAsSsize, numberIndex } from "../runtime/abstract.js";
 import { decref as rtDecref } from "../runtime/refcount.js";
-import { parseArgs } from "../runtime/getargs.js";
+import { checkPositional, noKeywords, parseArgs } from "../runtime/getargs.js";
 import { asDouble } from "./objects.js";
 import { Borrowed } from "./refs.js";
 
@@ -27,7 +27,10 @@ export interface ArgSpec<T> {
   /** Absent arguments are allowed (the body receives the default, or undefined). */
   readonly optional: boolean;
   readonly defaultValue: T | undefined;
-  /** Converts a borrowed argument; `fname` and `name` are for messages. */
+  /**
+   * Converts a borrowed argument; `fname` and `name` are for messages (`name` is the
+   * parameter's name, or its position "1", "2"... for positional-only parameters).
+   */
   convert(o: PyObject, fname: string, name: string): T;
 }
 
@@ -51,7 +54,9 @@ function spec<T>(kind: string, convert: (o: PyObject, fname: string, name: strin
 export type ArgOptions<T> = { default: T; optional?: never } | { optional: true; default?: never };
 
 function mustBe(fname: string, name: string, what: string, o: PyObject): never {
-  raise(TypeErrorType, `${fname}() argument '${name}' must be ${what}, not ${o.type.name}`);
+  // clinic's _PyArg_BadArgument: keyword parameters by name, positional-only ones by number.
+  const which = /^[0-9]+$/.test(name) ? name : `'${name}'`;
+  raise(TypeErrorType, `${fname}() argument ${which} must be ${what}, not ${o.type.name}`);
 }
 
 function convertObject(o: PyObject): Borrowed<PyObject> {
@@ -219,6 +224,34 @@ export function parseCall(
     const s = layout.specs[i]!;
     const o = values[i]!;
     const value = o === null ? s.defaultValue : s.convert(o, fname, layout.names[i]!);
+    if (value instanceof Borrowed) lent.push(value);
+    out[layout.names[i]!] = value;
+  }
+  return out;
+}
+
+/**
+ * Parses a call of a positional-only function (PyArg_UnpackTuple, or clinic's `/`): no
+ * keywords (`m.f() takes no keyword arguments`), between `required` and all parameters
+ * positionally (`f expected at least 1 argument, got 0`), each converted with its position
+ * in messages. Borrowed handles are pushed on `lent`, as parseCall does.
+ */
+export function parsePositionalOnly(
+  fname: string,
+  qualifiedName: string,
+  layout: ArgLayout,
+  args: PyObject[],
+  start: number,
+  nargs: number,
+  kwnames: PyTuple | null,
+  lent: Borrowed<PyObject>[],
+): Record<string, unknown> {
+  noKeywords(qualifiedName, kwnames);
+  checkPositional(fname, nargs, layout.required, layout.names.length);
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < layout.names.length; i++) {
+    const s = layout.specs[i]!;
+    const value = i < nargs ? s.convert(args[start + i]!, fname, String(i + 1)) : s.defaultValue;
     if (value instanceof Borrowed) lent.push(value);
     out[layout.names[i]!] = value;
   }

@@ -20,7 +20,7 @@ import { newBool } from "../runtime/bool.js";
 import { newInt, newIntFromBigInt } from "../runtime/int.js";
 import { newFloat } from "../runtime/float.js";
 import { newStr } from "../runtime/str.js";
-import { argLayout, parseCall, type ArgLayout, type ArgSpecs, type ArgValues } from "./args.js";
+import { argLayout, parseCall, parsePositionalOnly, type ArgLayout, type ArgSpecs, type ArgValues } from "./args.js";
 import { requireGil } from "./gil.js";
 import { Borrowed, Owned } from "./refs.js";
 
@@ -33,8 +33,11 @@ export interface FunctionSpec<A extends ArgSpecs> {
   args?: A;
   doc?: string;
   /**
-   * With exactly one parameter: take it positionally only, as METH_O functions do
-   * (`f() takes exactly one argument (2 given)`). Default false (clinic-style parsing).
+   * Take the arguments positionally only. With exactly one required parameter the function
+   * is METH_O (`m.f() takes exactly one argument (2 given)`); otherwise it is parsed as
+   * PyArg_UnpackTuple / clinic's `/` do (`f expected at least 1 argument, got 0`,
+   * `m.f() takes no keyword arguments`, `f() argument 1 must be dict, not int`).
+   * Default false (clinic-style positional-or-keyword parsing).
    */
   positionalOnly?: boolean;
   fn: (args: ArgValues<A>) => NativeResult;
@@ -43,8 +46,11 @@ export interface FunctionSpec<A extends ArgSpecs> {
 /** A defined function, ready to be added to modules (the same def each time, as a static PyMethodDef). */
 export interface NativeFunction {
   readonly kind: "function";
-  /** Builds the MethodDef under the name Python will see. */
-  methodDef(name: string): MethodDef;
+  /**
+   * Builds the MethodDef under the name Python will see; `qualifiedName` (`module.name`) is
+   * the name CPython's messages about keywords use.
+   */
+  methodDef(name: string, qualifiedName?: string): MethodDef;
 }
 
 const EMPTY_ARGS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
@@ -88,6 +94,7 @@ export function makeMethodDef<S>(
   doc: string | undefined,
   wrapSelf: (self: PyObject) => S,
   body: (self: S, args: Record<string, unknown>) => unknown,
+  qualifiedName: string = displayName,
 ): MethodDef {
   const where = `${displayName}()`;
   if (layout.names.length === 0) {
@@ -119,6 +126,23 @@ export function makeMethodDef<S>(
       },
     };
   }
+  if (positionalOnly) {
+    return {
+      name,
+      kind: "fastcall",
+      doc,
+      fn: (self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null) => {
+        requireGil(where);
+        const lent: Borrowed<PyObject>[] = [];
+        try {
+          const values = parsePositionalOnly(name, qualifiedName, layout, args, start, nargs, kwnames, lent);
+          return resultToObject(body(wrapSelf(self), values), where);
+        } finally {
+          expireAll(lent);
+        }
+      },
+    };
+  }
   return {
     name,
     kind: "fastcall",
@@ -144,9 +168,9 @@ export function defineFunction<A extends ArgSpecs = Record<never, never>>(spec: 
   const body = spec.fn as (args: Record<string, unknown>) => unknown;
   return {
     kind: "function",
-    methodDef(name: string): MethodDef {
+    methodDef(name: string, qualifiedName?: string): MethodDef {
       const layout = argLayout(`function ${name}`, spec.args);
-      return makeMethodDef(name, name, layout, spec.positionalOnly === true, spec.doc, identity, (_module, values) => body(values));
+      return makeMethodDef(name, name, layout, spec.positionalOnly === true, spec.doc, identity, (_module, values) => body(values), qualifiedName);
     },
   };
 }

@@ -27,7 +27,7 @@ export { defineModule, NativeModule, type ConstantValue, type ModuleClass } from
 export { NativeAllocator, NativeBuffer, NativeBufferError, MALLOC_ALIGNMENT, MAX_ALIGNMENT } from "./allocator.js";
 export { NativeAllocator as allocator } from "./allocator.js";
 export { NativeModuleLoadError } from "./loader.js";
-export { heapscopeModule } from "./heapscopemodule.js";
+export { heapscopeModule, weakrefNativeModule } from "./builtins.js";
 
 /**
  * Loads native extension files (what `heapscope run --module FILE` does, before the program

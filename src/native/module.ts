@@ -61,7 +61,7 @@ export class NativeModule {
    */
   function<A extends ArgSpecs = Record<never, never>>(name: string, spec: FunctionSpec<A> | NativeFunction): this {
     const fn = "kind" in spec && spec.kind === "function" ? spec : defineFunction(spec as FunctionSpec<A>);
-    const def = fn.methodDef(name);
+    const def = fn.methodDef(name, `${this.name}.${name}`);
     this.defs.set(name, def);
     this.entries.push({ name, make: (m, moduleName) => newCFunction(def, m, moduleName) });
     return this;

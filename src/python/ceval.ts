@@ -23,7 +23,7 @@ import {
 } from "../runtime/exceptions.js";
 import { PyTuple, TupleType, tupleFromOwned } from "../runtime/tuple.js";
 import { PyList, ListType, listFromOwned, listAppend, listExtend } from "../runtime/list.js";
-import { PyDict, DictType, newDict, dictGetItem, dictSetItem, dictDelItem, dictUpdateFromObject, dictMergeFromObject, dictFromItems, dictNext, dictEntry } from "../runtime/dict.js";
+import { PyDict, DictType, KEYS_UNICODE, newDict, dictGetItem, dictSetItem, dictDelItem, dictUpdateFromObject, dictMergeFromObject, dictFromItems, dictNext, dictEntry } from "../runtime/dict.js";
 import { newSet, setAdd, setUpdate } from "../runtime/set.js";
 import { PyStr, StrType, newStr } from "../runtime/str.js";
 import { newInt, newIntSsize, IntType, type PyInt } from "../runtime/int.js";
@@ -34,16 +34,19 @@ import { newSlice } from "../runtime/sliceobject.js";
 import {
   objectRepr, objectStr, objectAscii, objectFormat, isTrue, richCompare, getAttr, setAttr,
   getItem, setItem, delItem, getIter, iterNext, callObject, sequenceContains,
-  numberPositive, numberNegative, numberInvert, binaryOp, isInstance, isSubclass, length as objectLength,
+  numberPositive, numberNegative, numberInvert, binaryOp, isInstance, isSubclass, length as objectLength, isSequence,
 } from "../runtime/abstract.js";
+import { sequenceTuple } from "../runtime/tuplemethods.js";
+import { functionStr } from "../runtime/methodobject.js";
 import { TPFLAGS_MAPPING, TPFLAGS_SEQUENCE } from "../runtime/typeroots.js";
 import { lookupSpecial } from "../runtime/typeobject.js";
 import { getMethod, methodIsUnbound } from "./getmethod.js";
 import { isTypeObject } from "../runtime/typeobject.js";
 import { TPFLAGS_BASE_EXC_SUBCLASS, CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT } from "../runtime/type.js";
 import * as op from "./opcodes.js";
-import { CO_OPTIMIZED, CO_COROUTINE, CO_ITERABLE_COROUTINE, EXCEPTION_ENTRY_SIZE, type PyCode } from "./code.js";
-import { Frame, OWNED_BY_GENERATOR, OWNED_BY_THREAD } from "./frame.js";
+import { Op } from "./opcodes.js";
+import { CO_OPTIMIZED, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_VARARGS, CO_VARKEYWORDS, EXCEPTION_ENTRY_SIZE, type PyCode } from "./code.js";
+import { Frame, OWNED_BY_GENERATOR, OWNED_BY_THREAD, acquireFrame } from "./frame.js";
 import { clearFinishedFrame } from "./frameobject.js";
 import { FunctionType, PyFunction, newFunction } from "./function.js";
 import { bindArguments } from "./callargs.js";
@@ -182,40 +185,40 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
         ip = index + 1;
         if (--ts.stepsRemaining < 0) stepBudgetExceeded(ts);
         switch (opcode) {
-          case op.NOP:
-          case op.RESUME:
+          case Op.NOP:
+          case Op.RESUME:
             break;
-          case op.POP_TOP: {
+          case Op.POP_TOP: {
             const v = stack[--sp]!;
             stack[sp] = null;
             decref(v);
             break;
           }
-          case op.PUSH_NULL:
+          case Op.PUSH_NULL:
             stack[sp++] = null;
             break;
-          case op.COPY: {
+          case Op.COPY: {
             const v = stack[sp - oparg]!;
             v.refcnt++;
             stack[sp++] = v;
             break;
           }
-          case op.SWAP: {
+          case Op.SWAP: {
             const top = stack[sp - 1]!;
             stack[sp - 1] = stack[sp - oparg]!;
             stack[sp - oparg] = top;
             break;
           }
-          case op.UNARY_POSITIVE:
-          case op.UNARY_NEGATIVE:
-          case op.UNARY_INVERT: {
+          case Op.UNARY_POSITIVE:
+          case Op.UNARY_NEGATIVE:
+          case Op.UNARY_INVERT: {
             const v = stack[sp - 1]!;
-            const res = opcode === op.UNARY_POSITIVE ? numberPositive(v) : opcode === op.UNARY_NEGATIVE ? numberNegative(v) : numberInvert(v);
+            const res = opcode === Op.UNARY_POSITIVE ? numberPositive(v) : opcode === Op.UNARY_NEGATIVE ? numberNegative(v) : numberInvert(v);
             stack[sp - 1] = res;
             decref(v);
             break;
           }
-          case op.UNARY_NOT: {
+          case Op.UNARY_NOT: {
             const v = stack[sp - 1]!;
             const truth = v === True ? true : v === False || v === None ? false : isTrue(v);
             const res = truth ? False : True;
@@ -224,7 +227,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(v);
             break;
           }
-          case op.BINARY_OP: {
+          case Op.BINARY_OP: {
             const rhs = stack[sp - 1]!;
             const lhs = stack[sp - 2]!;
             const res = binaryOp(lhs, rhs, oparg);
@@ -234,7 +237,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(rhs);
             break;
           }
-          case op.BINARY_SUBSCR: {
+          case Op.BINARY_SUBSCR: {
             const sub = stack[sp - 1]!;
             const container = stack[sp - 2]!;
             const res = getItem(container, sub);
@@ -244,7 +247,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(sub);
             break;
           }
-          case op.STORE_SUBSCR: {
+          case Op.STORE_SUBSCR: {
             const sub = stack[sp - 1]!;
             const container = stack[sp - 2]!;
             const v = stack[sp - 3]!;
@@ -256,7 +259,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(sub);
             break;
           }
-          case op.DELETE_SUBSCR: {
+          case Op.DELETE_SUBSCR: {
             const sub = stack[sp - 1]!;
             const container = stack[sp - 2]!;
             delItem(container, sub);
@@ -266,7 +269,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(sub);
             break;
           }
-          case op.BUILD_SLICE: {
+          case Op.BUILD_SLICE: {
             const step = oparg === 3 ? stack[--sp]! : null;
             const stop = stack[--sp]!;
             const start = stack[sp - 1]!;
@@ -281,7 +284,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(stop);
             break;
           }
-          case op.COMPARE_OP: {
+          case Op.COMPARE_OP: {
             const right = stack[sp - 1]!;
             const left = stack[sp - 2]!;
             // COMPARE_OP_{INT,FLOAT,STR}_JUMP: what 3.11 specialises compares directly, without
@@ -294,7 +297,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(right);
             break;
           }
-          case op.IS_OP: {
+          case Op.IS_OP: {
             const right = stack[sp - 1]!;
             const left = stack[sp - 2]!;
             const res = (left === right) !== (oparg === 1) ? True : False;
@@ -305,7 +308,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(right);
             break;
           }
-          case op.CONTAINS_OP: {
+          case Op.CONTAINS_OP: {
             const right = stack[sp - 1]!;
             const left = stack[sp - 2]!;
             const found = sequenceContains(right, left);
@@ -317,14 +320,14 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(right);
             break;
           }
-          case op.GET_ITER: {
+          case Op.GET_ITER: {
             const v = stack[sp - 1]!;
             const it = getIter(v);
             stack[sp - 1] = it;
             decref(v);
             break;
           }
-          case op.FOR_ITER: {
+          case Op.FOR_ITER: {
             const it = stack[sp - 1]!;
             const next = forIterNext(it);
             if (next !== null) {
@@ -336,7 +339,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.GET_YIELD_FROM_ITER: {
+          case Op.GET_YIELD_FROM_ITER: {
             const v = stack[sp - 1]!;
             if (v.type === CoroutineType) {
               if ((code.flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)) === 0) {
@@ -349,7 +352,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.RETURN_VALUE: {
+          case Op.RETURN_VALUE: {
             const retval = stack[--sp]!;
             stack[sp] = null;
             frame.sp = sp;
@@ -370,7 +373,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = retval;
             break;
           }
-          case op.YIELD_VALUE: {
+          case Op.YIELD_VALUE: {
             const retval = stack[--sp]!;
             stack[sp] = null;
             frame.sp = sp;
@@ -379,7 +382,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             ts.yielded = true;
             return retval;
           }
-          case op.RETURN_GENERATOR: {
+          case Op.RETURN_GENERATOR: {
             // The running frame becomes the generator's; the caller gets the generator.
             frame.sp = sp;
             frame.ip = ip;
@@ -403,7 +406,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = gen;
             break;
           }
-          case op.SEND: {
+          case Op.SEND: {
             const v = stack[--sp]!;
             stack[sp] = null;
             const receiver = stack[sp - 1]!;
@@ -423,20 +426,20 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.LOAD_CONST: {
+          case Op.LOAD_CONST: {
             const v = code.consts[oparg]!;
             v.refcnt++;
             stack[sp++] = v;
             break;
           }
-          case op.LOAD_FAST: {
+          case Op.LOAD_FAST: {
             const v = stack[oparg];
             if (v === null || v === undefined) unboundLocal(code, oparg);
             v.refcnt++;
             stack[sp++] = v;
             break;
           }
-          case op.STORE_FAST: {
+          case Op.STORE_FAST: {
             const v = stack[--sp]!;
             stack[sp] = null;
             const old = stack[oparg];
@@ -444,45 +447,48 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             if (old !== null && old !== undefined) decref(old);
             break;
           }
-          case op.DELETE_FAST: {
+          case Op.DELETE_FAST: {
             const old = stack[oparg];
             if (old === null || old === undefined) unboundLocal(code, oparg);
             stack[oparg] = null;
             decref(old);
             break;
           }
-          case op.LOAD_GLOBAL: {
-            const name = code.names[oparg >> 1]!;
-            let v = dictGetItem(frame.globals, name);
-            if (v === null) {
-              v = dictGetItem(frame.builtins, name);
-              if (v === null) raiseNameError(name);
+          case Op.LOAD_GLOBAL: {
+            const tags = code.globalCacheTags;
+            const gtag = frame.globals.versionTag;
+            const btag = frame.builtins.versionTag;
+            let v: PyObject | null;
+            if (tags !== null && tags[2 * index] === gtag && tags[2 * index + 1] === btag) {
+              v = code.globalCacheValues![index]!;
+            } else {
+              v = loadGlobalSlow(code, frame, oparg >> 1, index);
             }
             if ((oparg & 1) !== 0) stack[sp++] = null;
             v.refcnt++;
             stack[sp++] = v;
             break;
           }
-          case op.STORE_GLOBAL: {
+          case Op.STORE_GLOBAL: {
             const v = stack[--sp]!;
             stack[sp] = null;
             dictSetItem(frame.globals, code.names[oparg]!, v);
             decref(v);
             break;
           }
-          case op.DELETE_GLOBAL: {
+          case Op.DELETE_GLOBAL: {
             const name = code.names[oparg]!;
             if (dictGetItem(frame.globals, name) === null) raiseNameError(name);
             dictDelItem(frame.globals, name);
             break;
           }
-          case op.LOAD_NAME: {
+          case Op.LOAD_NAME: {
             const name = code.names[oparg]!;
             const v = loadName(frame, name);
             stack[sp++] = v;
             break;
           }
-          case op.STORE_NAME: {
+          case Op.STORE_NAME: {
             const v = stack[--sp]!;
             stack[sp] = null;
             const locals = frame.locals;
@@ -492,7 +498,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(v);
             break;
           }
-          case op.DELETE_NAME: {
+          case Op.DELETE_NAME: {
             const name = code.names[oparg]!;
             const locals = frame.locals;
             if (locals === null) raise(SystemErrorType, `no locals when deleting '${name.value}'`);
@@ -504,26 +510,26 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.MAKE_CELL: {
+          case Op.MAKE_CELL: {
             const initial = stack[oparg] ?? null;
             stack[oparg] = newCell(initial);
             xdecref(initial);
             break;
           }
-          case op.LOAD_CLOSURE: {
+          case Op.LOAD_CLOSURE: {
             const cell = stack[oparg]!;
             cell.refcnt++;
             stack[sp++] = cell;
             break;
           }
-          case op.LOAD_DEREF: {
+          case Op.LOAD_DEREF: {
             const v = (stack[oparg] as PyCell).ref;
             if (v === null) unboundDeref(code, oparg);
             v.refcnt++;
             stack[sp++] = v;
             break;
           }
-          case op.LOAD_CLASSDEREF: {
+          case Op.LOAD_CLASSDEREF: {
             const name = code.localsplusnames[oparg]!;
             const locals = frame.locals as PyObject;
             let v: PyObject | null = locals.type === DictType ? dictGetItem(locals as PyDict, name) : null;
@@ -537,7 +543,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = v;
             break;
           }
-          case op.STORE_DEREF: {
+          case Op.STORE_DEREF: {
             const v = stack[--sp]!;
             stack[sp] = null;
             const cell = stack[oparg] as PyCell;
@@ -546,7 +552,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             xdecref(old);
             break;
           }
-          case op.DELETE_DEREF: {
+          case Op.DELETE_DEREF: {
             const cell = stack[oparg] as PyCell;
             const old = cell.ref;
             if (old === null) unboundDeref(code, oparg);
@@ -554,7 +560,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(old);
             break;
           }
-          case op.COPY_FREE_VARS: {
+          case Op.COPY_FREE_VARS: {
             const closure = (frame.func as PyFunction).closure as PyTuple;
             const offset = code.nlocalsplus - oparg;
             for (let i = 0; i < oparg; i++) {
@@ -564,14 +570,14 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.LOAD_ATTR: {
+          case Op.LOAD_ATTR: {
             const owner = stack[sp - 1]!;
             const res = getAttr(owner, code.names[oparg]!);
             stack[sp - 1] = res;
             decref(owner);
             break;
           }
-          case op.STORE_ATTR: {
+          case Op.STORE_ATTR: {
             const owner = stack[sp - 1]!;
             const v = stack[sp - 2]!;
             setAttr(owner, code.names[oparg]!, v);
@@ -581,14 +587,14 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(owner);
             break;
           }
-          case op.DELETE_ATTR: {
+          case Op.DELETE_ATTR: {
             const owner = stack[sp - 1]!;
             setAttr(owner, code.names[oparg]!, null);
             stack[--sp] = null;
             decref(owner);
             break;
           }
-          case op.LOAD_METHOD: {
+          case Op.LOAD_METHOD: {
             const obj = stack[sp - 1]!;
             const found = getMethod(obj, code.names[oparg]!);
             if (methodIsUnbound) {
@@ -602,10 +608,10 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.KW_NAMES:
+          case Op.KW_NAMES:
             frame.kwnames = code.consts[oparg] as PyTuple;
             break;
-          case op.CALL: {
+          case Op.CALL: {
             let isMeth = stack[sp - oparg - 2] !== null;
             let callable = stack[sp - oparg - 1]!;
             if (!isMeth && callable.type === MethodType) {
@@ -628,7 +634,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
               const func = fn as PyFunction;
               const fcode = func.code;
               frame.sp = sp;
-              const newFrame = new Frame(fcode, func, func.globals as PyDict, func.builtins as PyDict, (fcode.flags & CO_OPTIMIZED) !== 0 ? null : func.globals);
+              const newFrame = acquireFrame(fcode, func, func.globals as PyDict, func.builtins as PyDict, (fcode.flags & CO_OPTIMIZED) !== 0 ? null : func.globals);
               if (newFrame.locals !== null) newFrame.locals.refcnt++;
               fcode.refcnt++;
               // The frame takes over the function and argument references from this stack.
@@ -636,13 +642,22 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
               if (!isMeth) stack[fnIndex - 1] = null;
               const argStart = fnIndex + 1;
               sp = isMeth ? fnIndex : fnIndex - 1;
-              try {
-                bindArguments(func, newFrame.localsplus, stack, argStart, totalArgs, kwnames);
-              } catch (e) {
-                releaseUnstartedFrame(newFrame);
-                throw e;
+              if (kwnames === null && totalArgs === fcode.argcount && (fcode.flags & SIMPLE_ARGS_MASK) === 0 && fcode.kwonlyargcount === 0) {
+                // Exactly the positional parameters: move them (initialize_locals' common case).
+                const locals = newFrame.localsplus;
+                for (let i = 0; i < totalArgs; i++) {
+                  locals[i] = stack[argStart + i]!;
+                  stack[argStart + i] = null;
+                }
+              } else {
+                try {
+                  bindArguments(func, newFrame.localsplus, stack, argStart, totalArgs, kwnames);
+                } catch (e) {
+                  releaseUnstartedFrame(newFrame);
+                  throw e;
+                }
+                for (let i = argStart; i < argStart + totalArgs; i++) stack[i] = null;
               }
-              for (let i = argStart; i < argStart + totalArgs; i++) stack[i] = null;
               frame.sp = sp;
               frame.ip = ip;
               // start_frame's _Py_EnterRecursivePy: the frame was made; on failure it is
@@ -687,29 +702,51 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = res;
             break;
           }
-          case op.CALL_FUNCTION_EX: {
-            const kwargs = (oparg & 1) !== 0 ? stack[--sp]! : null;
-            const callargs = stack[--sp]!;
-            const fn = stack[--sp]!;
-            stack[sp] = stack[sp + 1] = null;
-            if (kwargs !== null) stack[sp + 2] = null;
+          case Op.CALL_FUNCTION_EX: {
+            // [NULL, callable, args, kwargs?]: the callable stays on the stack during the call;
+            // a non-dict kwargs and a non-tuple args are converted first (and released at once).
+            let kwargs = (oparg & 1) !== 0 ? stack[--sp]! : null;
+            if (kwargs !== null) stack[sp] = null;
             frame.sp = sp;
             frame.ip = ip;
+            if (kwargs !== null && kwargs.type !== DictType) {
+              const d = newDict();
+              try {
+                dictMergeFromObject(d, kwargs, stack[sp - 2]!);
+              } catch (e) {
+                decref(d);
+                decref(kwargs);
+                throw e;
+              }
+              decref(kwargs);
+              kwargs = d;
+            }
+            let callargs = stack[--sp]!;
+            stack[sp] = null;
+            frame.sp = sp;
+            const fn = stack[sp - 1]!;
             let res: PyObject;
             try {
-              res = callargs.type === TupleType && (kwargs === null || kwargs.type === DictType)
-                ? callExWithTuple(fn, callargs as PyTuple, kwargs as PyDict | null)
-                : callWithTupleAndDict(fn, callargs as PyTuple, kwargs as PyDict | null);
+              if (callargs.type !== TupleType) {
+                if (callargs.type.iter === null && !isSequence(callargs)) {
+                  raise(TypeErrorType, `${functionStr(fn)} argument after * must be an iterable, not ${callargs.type.name}`);
+                }
+                const t = sequenceTuple(callargs);
+                decref(callargs);
+                callargs = t;
+              }
+              res = callExWithTuple(fn, callargs as PyTuple, kwargs as PyDict | null);
             } finally {
-              decref(fn);
               decref(callargs);
               xdecref(kwargs);
             }
+            stack[--sp] = null;
+            decref(fn);
             // The NULL pushed under the callable.
             stack[sp - 1] = res;
             break;
           }
-          case op.MAKE_FUNCTION: {
+          case Op.MAKE_FUNCTION: {
             const fcode = stack[--sp]! as PyCode;
             stack[sp] = null;
             const func = newFunction(fcode, frame.globals, frame.builtins, fcode.qualname, functionDoc(fcode), moduleNameOf(frame.globals));
@@ -733,18 +770,18 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = func;
             break;
           }
-          case op.LOAD_BUILD_CLASS: {
+          case Op.LOAD_BUILD_CLASS: {
             const bc = dictGetItem(frame.builtins, internedName("__build_class__"));
             if (bc === null) raise(NameErrorType, "__build_class__ not found");
             bc.refcnt++;
             stack[sp++] = bc;
             break;
           }
-          case op.LOAD_ASSERTION_ERROR:
+          case Op.LOAD_ASSERTION_ERROR:
             AssertionErrorType.refcnt++;
             stack[sp++] = AssertionErrorType;
             break;
-          case op.SETUP_ANNOTATIONS: {
+          case Op.SETUP_ANNOTATIONS: {
             const locals = frame.locals as PyDict;
             const key = internedName("__annotations__");
             if (dictGetItem(locals, key) === null) {
@@ -754,21 +791,21 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.BUILD_TUPLE: {
+          case Op.BUILD_TUPLE: {
             const items = stack.slice(sp - oparg, sp) as PyObject[];
             for (let i = sp - oparg; i < sp; i++) stack[i] = null;
             sp -= oparg;
             stack[sp++] = tupleFromOwned(items);
             break;
           }
-          case op.BUILD_LIST: {
+          case Op.BUILD_LIST: {
             const items = stack.slice(sp - oparg, sp) as PyObject[];
             for (let i = sp - oparg; i < sp; i++) stack[i] = null;
             sp -= oparg;
             stack[sp++] = listFromOwned(items);
             break;
           }
-          case op.BUILD_SET: {
+          case Op.BUILD_SET: {
             const set = newSet();
             try {
               for (let i = sp - oparg; i < sp; i++) setAdd(set, stack[i]!);
@@ -785,7 +822,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = set;
             break;
           }
-          case op.BUILD_MAP: {
+          case Op.BUILD_MAP: {
             // _PyDict_FromItems: presized for oparg entries, as 3.11 builds dict displays.
             const base = sp - 2 * oparg;
             const keys: PyObject[] = new Array(oparg);
@@ -807,7 +844,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = d;
             break;
           }
-          case op.BUILD_CONST_KEY_MAP: {
+          case Op.BUILD_CONST_KEY_MAP: {
             const keys = stack[sp - 1] as PyTuple;
             const base = sp - 1 - oparg;
             const values = stack.slice(base, base + oparg) as PyObject[];
@@ -824,7 +861,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = d;
             break;
           }
-          case op.BUILD_STRING: {
+          case Op.BUILD_STRING: {
             let text = "";
             for (let i = sp - oparg; i < sp; i++) text += (stack[i] as PyStr).value;
             for (let i = sp - oparg; i < sp; i++) {
@@ -835,14 +872,14 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = newStr(text);
             break;
           }
-          case op.LIST_APPEND: {
+          case Op.LIST_APPEND: {
             const v = stack[--sp]!;
             stack[sp] = null;
             listAppend(stack[sp - oparg] as PyList, v);
             decref(v);
             break;
           }
-          case op.SET_ADD: {
+          case Op.SET_ADD: {
             const v = stack[--sp]!;
             stack[sp] = null;
             try {
@@ -852,7 +889,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.MAP_ADD: {
+          case Op.MAP_ADD: {
             const value = stack[--sp]!;
             const key = stack[--sp]!;
             stack[sp] = stack[sp + 1] = null;
@@ -864,7 +901,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.LIST_EXTEND: {
+          case Op.LIST_EXTEND: {
             const iterable = stack[--sp]!;
             stack[sp] = null;
             try {
@@ -874,7 +911,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.SET_UPDATE: {
+          case Op.SET_UPDATE: {
             const iterable = stack[--sp]!;
             stack[sp] = null;
             try {
@@ -884,7 +921,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.DICT_UPDATE: {
+          case Op.DICT_UPDATE: {
             const update = stack[--sp]!;
             stack[sp] = null;
             try {
@@ -894,7 +931,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.DICT_MERGE: {
+          case Op.DICT_MERGE: {
             const update = stack[--sp]!;
             stack[sp] = null;
             try {
@@ -904,7 +941,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.LIST_TO_TUPLE: {
+          case Op.LIST_TO_TUPLE: {
             const list = stack[sp - 1] as PyList;
             const items = list.items.slice();
             for (const item of items) item.refcnt++;
@@ -912,7 +949,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(list);
             break;
           }
-          case op.FORMAT_VALUE: {
+          case Op.FORMAT_VALUE: {
             const spec = (oparg & 0x04) !== 0 ? stack[--sp]! : null;
             if (spec !== null) stack[sp] = null;
             let value = stack[sp - 1]!;
@@ -936,7 +973,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.UNPACK_SEQUENCE: {
+          case Op.UNPACK_SEQUENCE: {
             const seq = stack[--sp]!;
             stack[sp] = null;
             frame.sp = sp;
@@ -947,7 +984,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.UNPACK_EX: {
+          case Op.UNPACK_EX: {
             const seq = stack[--sp]!;
             stack[sp] = null;
             frame.sp = sp;
@@ -958,11 +995,11 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.JUMP:
+          case Op.JUMP:
             ip = oparg;
             break;
-          case op.POP_JUMP_IF_FALSE:
-          case op.POP_JUMP_IF_TRUE: {
+          case Op.POP_JUMP_IF_FALSE:
+          case Op.POP_JUMP_IF_TRUE: {
             const v = stack[--sp]!;
             stack[sp] = null;
             let truth: boolean;
@@ -974,26 +1011,26 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
               } finally {
                 decref(v);
               }
-              if (truth === (opcode === op.POP_JUMP_IF_TRUE)) ip = oparg;
+              if (truth === (opcode === Op.POP_JUMP_IF_TRUE)) ip = oparg;
               break;
             }
             decref(v);
-            if (truth === (opcode === op.POP_JUMP_IF_TRUE)) ip = oparg;
+            if (truth === (opcode === Op.POP_JUMP_IF_TRUE)) ip = oparg;
             break;
           }
-          case op.POP_JUMP_IF_NONE:
-          case op.POP_JUMP_IF_NOT_NONE: {
+          case Op.POP_JUMP_IF_NONE:
+          case Op.POP_JUMP_IF_NOT_NONE: {
             const v = stack[--sp]!;
             stack[sp] = null;
-            if ((v === None) === (opcode === op.POP_JUMP_IF_NONE)) ip = oparg;
+            if ((v === None) === (opcode === Op.POP_JUMP_IF_NONE)) ip = oparg;
             decref(v);
             break;
           }
-          case op.JUMP_IF_FALSE_OR_POP:
-          case op.JUMP_IF_TRUE_OR_POP: {
+          case Op.JUMP_IF_FALSE_OR_POP:
+          case Op.JUMP_IF_TRUE_OR_POP: {
             const v = stack[sp - 1]!;
             const truth = v === True ? true : v === False || v === None ? false : isTrue(v);
-            if (truth === (opcode === op.JUMP_IF_TRUE_OR_POP)) {
+            if (truth === (opcode === Op.JUMP_IF_TRUE_OR_POP)) {
               ip = oparg;
             } else {
               stack[--sp] = null;
@@ -1001,7 +1038,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.IMPORT_NAME: {
+          case Op.IMPORT_NAME: {
             const fromlist = stack[--sp]!;
             const level = stack[--sp]!;
             stack[sp] = stack[sp + 1] = null;
@@ -1016,12 +1053,12 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = res;
             break;
           }
-          case op.IMPORT_FROM: {
+          case Op.IMPORT_FROM: {
             const module = stack[sp - 1]!;
             stack[sp++] = interpreterHooks.importFrom(module, code.names[oparg]!);
             break;
           }
-          case op.IMPORT_STAR: {
+          case Op.IMPORT_STAR: {
             const module = stack[--sp]!;
             stack[sp] = null;
             try {
@@ -1031,7 +1068,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.RAISE_VARARGS: {
+          case Op.RAISE_VARARGS: {
             let cause: PyObject | null = null;
             let exc: PyObject | null = null;
             if (oparg === 2) {
@@ -1046,7 +1083,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             doRaise(exc, cause);
             break;
           }
-          case op.RERAISE: {
+          case Op.RERAISE: {
             const exc = stack[--sp]! as PyBaseException;
             stack[sp] = null;
             if (oparg !== 0) {
@@ -1059,7 +1096,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             r.contextChained = true;
             throw r;
           }
-          case op.PUSH_EXC_INFO: {
+          case Op.PUSH_EXC_INFO: {
             const value = stack[sp - 1]!;
             const item = ts.excInfo;
             if (item.value !== null) {
@@ -1073,7 +1110,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             item.value = value;
             break;
           }
-          case op.POP_EXCEPT: {
+          case Op.POP_EXCEPT: {
             const item = ts.excInfo;
             const old = item.value;
             const restored = stack[--sp]!;
@@ -1087,7 +1124,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             xdecref(old);
             break;
           }
-          case op.CHECK_EXC_MATCH: {
+          case Op.CHECK_EXC_MATCH: {
             const right = stack[sp - 1]!;
             const left = stack[sp - 2]!;
             checkExceptTypeValid(right);
@@ -1097,7 +1134,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(right);
             break;
           }
-          case op.BEFORE_WITH: {
+          case Op.BEFORE_WITH: {
             const mgr = stack[sp - 1]!;
             const enter = lookupSpecial(mgr, internedName("__enter__"));
             if (enter === null) {
@@ -1120,7 +1157,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = res;
             break;
           }
-          case op.WITH_EXCEPT_START: {
+          case Op.WITH_EXCEPT_START: {
             const val = stack[sp - 1]! as PyBaseException;
             const exitFunc = stack[sp - 4]!;
             const tb = val.traceback ?? None;
@@ -1130,27 +1167,27 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = res;
             break;
           }
-          case op.GET_LEN: {
+          case Op.GET_LEN: {
             const n = objectLength(stack[sp - 1]!);
             stack[sp++] = newIntSsize(n);
             break;
           }
-          case op.MATCH_MAPPING:
-          case op.MATCH_SEQUENCE: {
+          case Op.MATCH_MAPPING:
+          case Op.MATCH_SEQUENCE: {
             const subject = stack[sp - 1]!;
-            const flag = opcode === op.MATCH_MAPPING ? TPFLAGS_MAPPING : TPFLAGS_SEQUENCE;
+            const flag = opcode === Op.MATCH_MAPPING ? TPFLAGS_MAPPING : TPFLAGS_SEQUENCE;
             const res = (subject.type.flags & flag) !== 0 ? True : False;
             res.refcnt++;
             stack[sp++] = res;
             break;
           }
-          case op.MATCH_KEYS: {
+          case Op.MATCH_KEYS: {
             frame.sp = sp;
             stack[sp] = matchKeys(stack[sp - 2]!, stack[sp - 1] as PyTuple);
             sp++;
             break;
           }
-          case op.MATCH_CLASS: {
+          case Op.MATCH_CLASS: {
             const names = stack[--sp] as PyTuple;
             const type = stack[--sp]!;
             stack[sp] = stack[sp + 1] = null;
@@ -1171,7 +1208,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(subject);
             break;
           }
-          case op.CHECK_EG_MATCH: {
+          case Op.CHECK_EG_MATCH: {
             const matchType = stack[--sp]!;
             stack[sp] = null;
             frame.sp = sp;
@@ -1199,7 +1236,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.PREP_RERAISE_STAR: {
+          case Op.PREP_RERAISE_STAR: {
             const excs = stack[--sp] as PyList;
             const orig = stack[--sp]!;
             stack[sp] = stack[sp + 1] = null;
@@ -1214,7 +1251,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = val;
             break;
           }
-          case op.PRINT_EXPR: {
+          case Op.PRINT_EXPR: {
             const value = stack[--sp]!;
             stack[sp] = null;
             frame.sp = sp;
@@ -1227,7 +1264,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             }
             break;
           }
-          case op.GET_AWAITABLE: {
+          case Op.GET_AWAITABLE: {
             const iterable = stack[sp - 1]!;
             frame.sp = sp;
             let iter: PyObject;
@@ -1243,7 +1280,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(iterable);
             break;
           }
-          case op.GET_AITER: {
+          case Op.GET_AITER: {
             const obj = stack[sp - 1]!;
             frame.sp = sp;
             let iter: PyObject;
@@ -1259,13 +1296,13 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             decref(obj);
             break;
           }
-          case op.GET_ANEXT: {
+          case Op.GET_ANEXT: {
             frame.sp = sp;
             stack[sp] = getAsyncNext(stack[sp - 1]!);
             sp++;
             break;
           }
-          case op.END_ASYNC_FOR: {
+          case Op.END_ASYNC_FOR: {
             const val = stack[--sp]! as PyBaseException;
             stack[sp] = null;
             if (exceptionMatches(val, StopAsyncIterationType)) {
@@ -1281,7 +1318,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             r.contextChained = true;
             throw r;
           }
-          case op.BEFORE_ASYNC_WITH: {
+          case Op.BEFORE_ASYNC_WITH: {
             const mgr = stack[sp - 1]!;
             const enter = lookupSpecial(mgr, internedName("__aenter__"));
             if (enter === null) {
@@ -1304,7 +1341,7 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
             stack[sp++] = res;
             break;
           }
-          case op.ASYNC_GEN_WRAP: {
+          case Op.ASYNC_GEN_WRAP: {
             stack[sp - 1] = wrapAsyncGenValue(stack[sp - 1]!);
             break;
           }
@@ -1379,6 +1416,39 @@ export function evalFrame(entry: Frame, throwing: PyRaise | null): PyObject {
   }
 }
 
+/**
+ * LOAD_GLOBAL's lookup (borrowed result), filling the instruction's inline cache when both
+ * dicts have str-only keys (so the lookup had no side effect to repeat) and version tags.
+ */
+function loadGlobalSlow(code: PyCode, frame: Frame, nameIndex: number, index: number): PyObject {
+  const name = code.names[nameIndex]!;
+  const globals = frame.globals;
+  const builtins = frame.builtins;
+  let v = dictGetItem(globals, name);
+  if (v === null) {
+    v = dictGetItem(builtins, name);
+    if (v === null) raiseNameError(name);
+  }
+  const gtag = globals.versionTag;
+  const btag = builtins.versionTag;
+  if (gtag !== 0 && btag !== 0 && globals.keys.kind === KEYS_UNICODE && builtins.keys.kind === KEYS_UNICODE) {
+    let tags = code.globalCacheTags;
+    let values = code.globalCacheValues;
+    if (tags === null || values === null) {
+      const n = code.instructions.length >> 1;
+      // -1: no dict has that tag, so an unfilled entry never matches.
+      tags = code.globalCacheTags = new Float64Array(2 * n).fill(-1);
+      values = [];
+      for (let i = 0; i < n; i++) values.push(null);
+      code.globalCacheValues = values;
+    }
+    tags[2 * index] = gtag;
+    tags[2 * index + 1] = btag;
+    values[index] = v;
+  }
+  return v;
+}
+
 function findHandler(code: PyCode, lasti: number): number {
   const table = code.exceptionTable;
   for (let e = 0; e < table.length; e += EXCEPTION_ENTRY_SIZE) {
@@ -1396,8 +1466,7 @@ function intValue(o: PyObject): number {
  * between wall-clock checks is. One decrement per instruction serves both limits.
  */
 function stepBudgetExceeded(ts: ThreadState): void {
-  const chunkUsed = ts.stepChunk;
-  ts.stepBudget -= chunkUsed;
+  ts.stepBudget -= ts.stepChunk;
   if (ts.stepBudget <= 0) {
     // Left exhausted, so that code run while unwinding stops again at once.
     ts.stepsRemaining = 0;
@@ -1409,12 +1478,9 @@ function stepBudgetExceeded(ts: ThreadState): void {
     ts.stepChunk = 0;
     interpreterHooks.budgetExceeded("time");
   }
-  ts.stepChunk = Math.min(ts.stepBudget, STEP_CHUNK);
+  ts.stepChunk = ts.nextStepChunk();
   ts.stepsRemaining = ts.stepChunk - 1;
 }
-
-/** Instructions between wall-clock checks when a --timeout is set. */
-const STEP_CHUNK = 20000;
 
 function unboundLocal(code: PyCode, index: number): never {
   raise(UnboundLocalErrorType, `cannot access local variable '${code.localsplusnames[index]!.value}' where it is not associated with a value`);
@@ -1430,6 +1496,9 @@ function unboundDeref(code: PyCode, index: number): never {
 }
 
 const SPECIALIZED_INT_LIMIT = 2 ** 30;
+
+/** Code with *args or **kwargs never takes the plain positional binding path. */
+const SIMPLE_ARGS_MASK = CO_VARARGS | CO_VARKEYWORDS;
 
 /** A new reference to True/False when both operands are exact small ints, floats or (==, !=) strs; else null. */
 function quickCompare(left: PyObject, right: PyObject, cmp: number): PyObject | null {
@@ -1724,22 +1793,32 @@ function unpackSequence(seq: PyObject, before: number, after: number, stack: (Py
 /** Calls a Python function from TypeScript (its call slot): a nested eval loop. */
 export function callPythonFunction(func: PyFunction, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
   const code = func.code;
-  const frame = new Frame(code, func, func.globals as PyDict, func.builtins as PyDict, (code.flags & CO_OPTIMIZED) !== 0 ? null : func.globals);
+  const frame = acquireFrame(code, func, func.globals as PyDict, func.builtins as PyDict, (code.flags & CO_OPTIMIZED) !== 0 ? null : func.globals);
   if (frame.locals !== null) frame.locals.refcnt++;
   func.refcnt++;
   code.refcnt++;
   const total = nargs + (kwnames === null ? 0 : kwnames.items.length);
-  const owned: (PyObject | null)[] = new Array(total);
-  for (let i = 0; i < total; i++) {
-    const a = args[start + i]!;
-    a.refcnt++;
-    owned[i] = a;
-  }
-  try {
-    bindArguments(func, frame.localsplus, owned, 0, total, kwnames);
-  } catch (e) {
-    releaseUnstartedFrame(frame);
-    throw e;
+  if (kwnames === null && nargs === code.argcount && (code.flags & SIMPLE_ARGS_MASK) === 0 && code.kwonlyargcount === 0) {
+    const locals = frame.localsplus;
+    for (let i = 0; i < nargs; i++) {
+      const a = args[start + i]!;
+      a.refcnt++;
+      locals[i] = a;
+    }
+  } else {
+    // _PyEval_Vector: the frame takes new references to the arguments.
+    const owned: (PyObject | null)[] = [];
+    for (let i = 0; i < total; i++) {
+      const a = args[start + i]!;
+      a.refcnt++;
+      owned.push(a);
+    }
+    try {
+      bindArguments(func, frame.localsplus, owned, 0, total, kwnames);
+    } catch (e) {
+      releaseUnstartedFrame(frame);
+      throw e;
+    }
   }
   frame.previous = tstate.frame;
   tstate.frame = frame;
@@ -1760,7 +1839,7 @@ export function callPythonFunction(func: PyFunction, args: PyObject[], start: nu
  */
 export function callFunctionWithLocals(func: PyFunction, locals: PyObject): PyObject {
   const code = func.code;
-  const frame = new Frame(code, func, func.globals as PyDict, func.builtins as PyDict, locals);
+  const frame = acquireFrame(code, func, func.globals as PyDict, func.builtins as PyDict, locals);
   locals.refcnt++;
   func.refcnt++;
   code.refcnt++;

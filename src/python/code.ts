@@ -10,6 +10,7 @@ import { allocObject, freeObject } from "../runtime/heap.js";
 import { newStaticType, readyType } from "../runtime/typeobject.js";
 import type { PyStr } from "../runtime/str.js";
 import type { PyTuple } from "../runtime/tuple.js";
+import type { Frame } from "./frame.js";
 
 // co_flags (Include/cpython/code.h)
 export const CO_OPTIMIZED = 0x0001;
@@ -43,12 +44,12 @@ export interface CodeInit {
   filename: PyStr;
   firstlineno: number;
   instructions: Int32Array;
-  /** Owned references. */
-  consts: PyObject[];
-  /** Owned references (interned strs). */
-  names: PyStr[];
-  /** Owned references (interned strs): locals, then cells, then free variables. */
-  localsplusnames: PyStr[];
+  /** Owned: co_consts (merged with equal tuples of the compilation, as CPython's makecode does). */
+  consts: PyTuple;
+  /** Owned: co_names, a tuple of interned strs (merged likewise). */
+  names: PyTuple;
+  /** Owned: co_localsplusnames, interned strs: locals, then cells, then free variables. */
+  localsplusnames: PyTuple;
   localspluskinds: Uint8Array;
   stacksize: number;
   exceptionTable: Int32Array;
@@ -65,8 +66,11 @@ export class PyCode extends PyObject {
   filename: PyStr;
   firstlineno: number;
   instructions: Int32Array;
+  /** constsTuple's items: LOAD_CONST reads them directly. */
   consts: PyObject[];
+  /** namesTuple's items. */
   names: PyStr[];
+  /** localsplusnamesTuple's items. */
   localsplusnames: PyStr[];
   localspluskinds: Uint8Array;
   nlocalsplus: number;
@@ -77,8 +81,20 @@ export class PyCode extends PyObject {
   stacksize: number;
   exceptionTable: Int32Array;
   positions: Int32Array;
-  /** Lazily built tuples for co_consts / co_names / co_varnames ... (owned when non-null). */
-  constsTuple: PyTuple | null;
+  /** co_consts, co_names, co_localsplusnames: owned tuples, shared with equal ones of the same compilation. */
+  constsTuple: PyTuple;
+  namesTuple: PyTuple;
+  localsplusnamesTuple: PyTuple;
+  /** Finished frames of this code, ready for the next call (frame.ts acquireFrame). */
+  framePool: Frame[];
+  /**
+   * LOAD_GLOBAL's inline caches (3.11's LOAD_GLOBAL_MODULE/BUILTIN), made on the first
+   * LOAD_GLOBAL run: per instruction, the globals and builtins version tags a lookup was made
+   * under, and its result (borrowed: while both tags match, both dicts are unchanged and
+   * still hold it).
+   */
+  globalCacheTags: Float64Array | null;
+  globalCacheValues: (PyObject | null)[] | null;
 
   constructor(init: CodeInit) {
     super(CodeType);
@@ -91,11 +107,11 @@ export class PyCode extends PyObject {
     this.filename = init.filename;
     this.firstlineno = init.firstlineno;
     this.instructions = init.instructions;
-    this.consts = init.consts;
-    this.names = init.names;
-    this.localsplusnames = init.localsplusnames;
+    this.consts = init.consts.items;
+    this.names = init.names.items as PyStr[];
+    this.localsplusnames = init.localsplusnames.items as PyStr[];
     this.localspluskinds = init.localspluskinds;
-    this.nlocalsplus = init.localsplusnames.length;
+    this.nlocalsplus = this.localsplusnames.length;
     let nlocals = 0;
     let ncell = 0;
     let nfree = 0;
@@ -110,7 +126,12 @@ export class PyCode extends PyObject {
     this.stacksize = init.stacksize;
     this.exceptionTable = init.exceptionTable;
     this.positions = init.positions;
-    this.constsTuple = null;
+    this.constsTuple = init.consts;
+    this.namesTuple = init.names;
+    this.localsplusnamesTuple = init.localsplusnames;
+    this.framePool = [];
+    this.globalCacheTags = null;
+    this.globalCacheValues = null;
   }
 
   /** The line of instruction `index` (PyCode_Addr2Line), or -1 when it has none. */
@@ -129,13 +150,13 @@ export const CODE_BASICSIZE = 184;
 export const CodeType = newStaticType("code", CODE_BASICSIZE, 2, 0);
 CodeType.dealloc = (self) => {
   const code = self as PyCode;
-  for (const c of code.consts) decref(c);
-  for (const n of code.names) decref(n);
-  for (const n of code.localsplusnames) decref(n);
+  // code_dealloc's order.
+  decref(code.constsTuple);
+  decref(code.namesTuple);
+  decref(code.localsplusnamesTuple);
+  decref(code.filename);
   decref(code.name);
   decref(code.qualname);
-  decref(code.filename);
-  if (code.constsTuple !== null) decref(code.constsTuple);
   freeObject(code);
 };
 readyType(CodeType);

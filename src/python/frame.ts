@@ -55,8 +55,9 @@ export class Frame {
     this.builtins = builtins;
     this.locals = locals;
     const size = code.nlocalsplus + code.stacksize;
-    const slots = new Array<PyObject | null>(size);
-    for (let i = 0; i < size; i++) slots[i] = null;
+    // Filled by push so that V8 keeps the array packed (no hole checks on access).
+    const slots: (PyObject | null)[] = [];
+    for (let i = 0; i < size; i++) slots.push(null);
     this.localsplus = slots;
     this.sp = code.nlocalsplus;
     this.ip = 0;
@@ -74,4 +75,43 @@ export class Frame {
     const index = this.lasti < 0 ? 0 : this.lasti;
     return this.code.lineOf(index);
   }
+}
+
+/** Finished frames kept per code object for reuse (3.11 reuses its frame stack the same way). */
+const MAX_POOLED_FRAMES = 16;
+
+/**
+ * A frame for `code` (the caller sets up references: this only fills the fields). Takes a
+ * finished frame of the same code when one is pooled, so that calls allocate nothing here.
+ */
+export function acquireFrame(code: PyCode, func: PyObject | null, globals: PyDict, builtins: PyDict, locals: PyObject | null): Frame {
+  const pool = code.framePool;
+  if (pool.length !== 0) {
+    const f = pool.pop()!;
+    f.func = func;
+    f.globals = globals;
+    f.builtins = builtins;
+    f.locals = locals;
+    return f;
+  }
+  return new Frame(code, func, globals, builtins, locals);
+}
+
+/**
+ * Returns a finished, fully released frame (every slot null, no frame object, not a
+ * generator's) to its code's pool.
+ */
+export function recycleFrame(frame: Frame): void {
+  const pool = frame.code.framePool;
+  if (pool.length >= MAX_POOLED_FRAMES) return;
+  frame.func = null;
+  frame.locals = null;
+  frame.sp = frame.code.nlocalsplus;
+  frame.ip = 0;
+  frame.lasti = -1;
+  frame.previous = null;
+  frame.kwnames = null;
+  frame.isEntry = false;
+  frame.generator = null;
+  pool.push(frame);
 }

@@ -13,7 +13,7 @@ import { decref, xdecref } from "../runtime/refcount.js";
 import { TPFLAGS_HAVE_GC } from "../runtime/type.js";
 import { newStaticType, readyType } from "../runtime/typeobject.js";
 import { trashBegin, trashEnd } from "../runtime/trashcan.js";
-import { Frame, OWNED_BY_FRAME_OBJECT, OWNED_BY_THREAD } from "./frame.js";
+import { Frame, OWNED_BY_FRAME_OBJECT, OWNED_BY_THREAD, recycleFrame } from "./frame.js";
 
 /** offsetof(PyFrameObject, _f_frame_data) + offsetof(_PyInterpreterFrame, localsplus) in 3.11. */
 export const FRAME_OBJECT_BASICSIZE = 120;
@@ -153,4 +153,14 @@ export function clearFinishedFrame(frame: Frame): void {
   }
   frame.owner = OWNED_BY_THREAD;
   releaseFrameData(frame);
+  // A generator's frame stays with its (finished) generator; with an instruction observer
+  // (the trace recorder tells frames apart by identity) frames are never reused.
+  if (frame.generator === null && framesReusable) recycleFrame(frame);
+}
+
+/** Off while something keys data on Frame identity (an instruction observer is installed). */
+let framesReusable = true;
+
+export function setFramesReusable(on: boolean): void {
+  framesReusable = on;
 }

@@ -36,7 +36,16 @@ export class PyFunction extends PyObject {
   annotations: PyObject | null;
 
   constructor(code: PyCode, globals: PyDict, builtins: PyDict, name: PyStr, qualname: PyStr, doc: PyObject, module: PyObject | null) {
-    super(FunctionType);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = FunctionType;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.code = code;
     this.globals = globals;
     this.builtins = builtins;

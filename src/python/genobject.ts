@@ -28,7 +28,7 @@ import { clearFinishedFrame, traverseFrameData } from "./frameobject.js";
 import { ExceptionStackItem } from "./threadstate.js";
 import { evalFrame, tstate, chainContextWith } from "./ceval.js";
 import { CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE, type PyCode } from "./code.js";
-import * as op from "./opcodes.js";
+import { Op } from "./opcodes.js";
 import { PyTraceBack, TraceBackType } from "./traceback.js";
 
 export const FRAME_CREATED = -2;
@@ -281,7 +281,7 @@ export function genYieldFrom(gen: PyGenerator): PyObject | null {
   const instructions = frame.code.instructions;
   const next = frame.ip;
   if (2 * next + 1 >= instructions.length) return null;
-  if (instructions[2 * next] !== op.RESUME || instructions[2 * next + 1]! < 2) return null;
+  if (instructions[2 * next] !== Op.RESUME || instructions[2 * next + 1]! < 2) return null;
   const yf = frame.localsplus[frame.sp - 1] ?? null;
   if (yf !== null) yf.refcnt++;
   return yf;

@@ -26,6 +26,7 @@ import { newMethod } from "../runtime/classobject.js";
 import { callObject, callMethod, setRecursionGuard } from "../runtime/abstract.js";
 import { hexAddress } from "./repr.js";
 import { FunctionType, PyFunction } from "./function.js";
+import { codeReplace } from "./codereplace.js";
 import { CodeType, PyCode, CO_FAST_LOCAL, CO_FAST_CELL, CO_FAST_FREE } from "./code.js";
 import { FrameType, PyFrameObject, getFrameObject } from "./frameobject.js";
 import { OWNED_BY_FRAME_OBJECT } from "./frame.js";
@@ -248,19 +249,14 @@ function installCodeType(): void {
     { name: "co_freevars", get: (self) => namesOfKind(self as PyCode, CO_FAST_FREE) },
     {
       name: "co_consts",
-      get: (self) => {
-        const c = self as PyCode;
-        return tupleFromOwned(c.consts.map((o) => ref(o)));
-      },
+      get: (self) => ref((self as PyCode).constsTuple),
     },
     {
       name: "co_names",
-      get: (self) => {
-        const c = self as PyCode;
-        return tupleFromOwned(c.names.map((o) => ref(o as PyObject)));
-      },
+      get: (self) => ref((self as PyCode).namesTuple),
     },
   ]);
+  addMethods(t, [{ name: "replace", kind: "fastcall", fn: codeReplace, doc: "Return a copy of the code object with new values for the specified fields." }]);
   readyType(t);
 }
 

@@ -4,7 +4,8 @@
 // The budget is the process footprint the allocator model reports (the raw allocator's chunk
 // bytes: pymalloc's arenas plus every block served outside them), checked *before* each
 // malloc / realloc in any domain, so a refused request leaves every structure as it was (a
-// failed realloc keeps the old block, as in C). The check wraps the allocator instance's
+// failed realloc keeps the old block, as in C). A request counts with its own size, so the
+// large allocation that crosses the budget is the one refused, as a real malloc would. The check wraps the allocator instance's
 // methods only while a limit is set; without one the allocation path is untouched.
 //
 // After a MemoryError the program usually still holds most of its memory while it unwinds
@@ -57,22 +58,23 @@ export function setMemoryLimit(bytes: number | null): void {
   const p: Patched = { target, malloc: target.malloc, realloc: target.realloc, calloc: target.calloc };
   patched = p;
   target.malloc = function (domain, size) {
-    checkBudget();
+    checkBudget(size);
     return p.malloc.call(target, domain, size);
   };
   target.realloc = function (domain, address, size) {
-    checkBudget();
+    checkBudget(size);
     return p.realloc.call(target, domain, address, size);
   };
   target.calloc = function (domain, count, each) {
-    checkBudget();
+    checkBudget(count * each);
     return p.calloc.call(target, domain, count, each);
   };
 }
 
-function checkBudget(): void {
+/** Refuses a request of `size` bytes that would take the footprint past the budget. */
+function checkBudget(size: number): void {
   if (raising) return;
-  const used = memoryFootprint();
+  const used = memoryFootprint() + size;
   if (used <= limit) {
     threshold = limit;
     return;

@@ -6,6 +6,7 @@
 import type { PyObject } from "../runtime/object.js";
 import { None } from "../runtime/singletons.js";
 import type { Frame } from "./frame.js";
+import { setFramesReusable } from "./frameobject.js";
 
 /**
  * An observer called before each instruction while it is set (the trace recorder): the
@@ -19,7 +20,14 @@ let initialLineHook: LineHook | null = null;
 /** The line hook thread states start with: set by an observer before the interpreter starts. */
 export function setInitialLineHook(hook: LineHook | null): void {
   initialLineHook = hook;
+  // An observer tells frames apart by identity: finished frames must not be reused for new calls.
+  if (hook !== null) setFramesReusable(false);
 }
+
+/** Instructions between wall-clock checks when a --timeout is set. */
+export const STEP_CHUNK_TIMED = 20000;
+/** Chunk size without a deadline: a small integer (a V8 Smi), only to keep the budget's count. */
+export const STEP_CHUNK_UNTIMED = 1 << 29;
 
 /** _PyErr_StackItem: the exception being handled by one running frame chain (or generator). */
 export class ExceptionStackItem {
@@ -47,7 +55,8 @@ export class ThreadState {
   sendReturned: boolean;
   /**
    * Instructions left in the current chunk; when it goes below zero the eval loop checks the
-   * limits (stepBudget, deadline). Infinity when no limit is set.
+   * limits (stepBudget, deadline) and starts the next chunk. Always a small integer, so that
+   * the per-instruction decrement stays cheap.
    */
   stepsRemaining: number;
   /** Size of the current chunk, and the instructions left in the whole --max-steps budget. */
@@ -62,12 +71,13 @@ export class ThreadState {
   setLimits(maxSteps: number | null, deadline: number | null): void {
     this.stepBudget = maxSteps === null ? Infinity : maxSteps;
     this.deadline = deadline === null ? Infinity : deadline;
-    if (this.stepBudget === Infinity && this.deadline === Infinity) {
-      this.stepsRemaining = Infinity;
-      return;
-    }
-    this.stepChunk = Math.min(this.stepBudget, 20000);
+    this.stepChunk = this.nextStepChunk();
     this.stepsRemaining = this.stepChunk;
+  }
+
+  /** The next chunk: short when the wall clock must be looked at, never past the step budget. */
+  nextStepChunk(): number {
+    return Math.min(this.stepBudget, this.deadline === Infinity ? STEP_CHUNK_UNTIMED : STEP_CHUNK_TIMED);
   }
 
   constructor() {
@@ -78,8 +88,8 @@ export class ThreadState {
     this.excInfo = new ExceptionStackItem(null);
     this.yielded = false;
     this.sendReturned = false;
-    this.stepsRemaining = Infinity;
-    this.stepChunk = 0;
+    this.stepsRemaining = STEP_CHUNK_UNTIMED;
+    this.stepChunk = STEP_CHUNK_UNTIMED;
     this.stepBudget = Infinity;
     this.deadline = Infinity;
     this.lineHook = initialLineHook;

@@ -37,14 +37,14 @@ import {
   ValueErrorType,
   exceptionMatches,
 } from "./exceptions.js";
-import { newStr, PyStr, staticStr as staticName, StrType } from "./str.js";
+import { internStrObject, newStr, NOT_INTERNED, PyStr, staticStr as staticName, StrType } from "./str.js";
 import { False, True } from "./bool.js";
 import { None, NotImplemented } from "./singletons.js";
 import { IntType, intToBigInt, isInt, PyInt } from "./int.js";
 import { EMPTY_TUPLE, PyTuple, tupleFromOwned } from "./tuple.js";
 import { hashResult } from "./values/pyhash.js";
 import { isCFunction } from "./methodobject.js";
-import { lookupSpecial, typeLookupBorrowed } from "./typeobject.js";
+import { genericGetAttr, genericGetAttrOrNull, lookupSpecial, typeGetAttr, typeGetAttrOrNull, typeLookupBorrowed } from "./typeobject.js";
 import { newSeqIter } from "./iterobject.js";
 import { dictEntry, dictNext, type PyDict } from "./dict.js";
 
@@ -175,20 +175,8 @@ export function strText(o: PyObject): string {
   return text;
 }
 
-// Py_ReprEnter / Py_ReprLeave: the objects whose repr is in progress (CPython keeps a list in
-// the thread state dict; a Set of JS objects has the same meaning).
-const reprInProgress = new Set<PyObject>();
-
-/** Py_ReprEnter: true if `o`'s repr is already in progress (the caller prints "[...]"). */
-export function reprEnter(o: PyObject): boolean {
-  if (reprInProgress.has(o)) return true;
-  reprInProgress.add(o);
-  return false;
-}
-
-export function reprLeave(o: PyObject): void {
-  reprInProgress.delete(o);
-}
+// Py_ReprEnter / Py_ReprLeave live in reprenter.ts (a list in the thread state dict).
+export { reprEnter, reprLeave } from "./reprenter.js";
 
 // ---------------------------------------------------------------------------
 // Hashing and truth.
@@ -318,7 +306,15 @@ export function getAttrChecked(o: PyObject, name: PyObject): PyObject {
 
 /** _PyObject_LookupAttr: the attribute (new reference) or null when it raises AttributeError. */
 export function lookupAttr(o: PyObject, name: PyStr): PyObject | null {
+  // No exception object is allocated for a missing name: the generic lookup is asked not to
+  // make one (as 3.11 does), and type_getattro's PyErr_Format is cleared before anything
+  // normalizes it, so CPython never builds that AttributeError either.
+  // A descriptor found on the way (a property, type.__abstractmethods__) may still raise
+  // AttributeError itself; that one is cleared as well.
+  const slot = o.type.getattro;
   try {
+    if (slot === genericGetAttr) return genericGetAttrOrNull(o, name);
+    if (slot === typeGetAttr) return typeGetAttrOrNull(o as PyType, name);
     return getAttr(o, name);
   } catch (e) {
     if (e instanceof PyRaise && exceptionMatches(e.exception, AttributeErrorType)) {
@@ -342,7 +338,17 @@ export function setAttr(o: PyObject, name: PyStr, value: PyObject | null): void 
   checkAttrName(name);
   const t = o.type;
   if (t.setattro !== null) {
-    t.setattro(o, name, value);
+    // PyObject_SetAttr interns an exact str name in place (names from code already are).
+    if (name.interned !== NOT_INTERNED || name.type !== StrType) {
+      t.setattro(o, name, value);
+      return;
+    }
+    const interned = internStrObject(name);
+    try {
+      t.setattro(o, interned, value);
+    } finally {
+      decref(interned);
+    }
     return;
   }
   const action = value === null ? "del" : "assign to";
@@ -365,6 +371,11 @@ export function callObject(callable: PyObject, args: PyObject[], start: number, 
   // Vectorcall types are called directly, as CPython does; only the tp_call path (classes,
   // instances with __call__) is charged to the recursion budget (_PyObject_MakeTpCall).
   if ((t.flags & TPFLAGS_HAVE_VECTORCALL) !== 0) return slot(callable, args, start, nargs, kwnames);
+  // type's own vectorcall offset: a static type with tp_vectorcall is called through it.
+  if (t === TypeType) {
+    const vc = (callable as PyType).vectorcall;
+    if (vc !== null) return vc(callable, args, start, nargs, kwnames);
+  }
   enterRecursiveCall(" while calling a Python object");
   try {
     return slot(callable, args, start, nargs, kwnames);
@@ -577,6 +588,13 @@ export function getItem(o: PyObject, key: PyObject): PyObject {
 let genericAliasHook: (origin: PyObject, args: PyObject) => PyObject = (origin) => {
   raise(TypeErrorType, `type '${(origin as PyType).name}' is not subscriptable`);
 };
+
+let unionArgsGetter: (cls: PyObject) => PyTuple | null = () => null;
+
+/** Installed by unionobject.ts: isinstance/issubclass treat `int | str` as the tuple of its args. */
+export function setUnionArgsGetter(fn: (cls: PyObject) => PyTuple | null): void {
+  unionArgsGetter = fn;
+}
 
 /** Installed by whoever implements types.GenericAlias (type[int]). */
 export function setGenericAliasFactory(fn: (origin: PyObject, args: PyObject) => PyObject): void {
@@ -1044,6 +1062,8 @@ export function realIsSubclass(derived: PyObject, cls: PyObject): boolean {
 export function isInstance(inst: PyObject, cls: PyObject): boolean {
   if (inst.type === cls) return true;
   if (cls.type === TypeType) return realIsInstance(inst, cls);
+  const unionArgs = unionArgsGetter(cls);
+  if (unionArgs !== null) cls = unionArgs;
   if (cls.type.flags & TPFLAGS_TUPLE_SUBCLASS) {
     enterRecursiveCall(" in __instancecheck__");
     try {
@@ -1078,6 +1098,8 @@ export function isSubclass(derived: PyObject, cls: PyObject): boolean {
     if (derived === cls) return true;
     return realIsSubclass(derived, cls);
   }
+  const unionArgs = unionArgsGetter(cls);
+  if (unionArgs !== null) cls = unionArgs;
   if (cls.type.flags & TPFLAGS_TUPLE_SUBCLASS) {
     enterRecursiveCall(" in __subclasscheck__");
     try {

@@ -45,6 +45,13 @@ function boolNew(_type: PyType, args: PyTuple, kwargs: PyDict | null): PyObject 
   return newBool(n === 1 && isTrue(args.items[0]!));
 }
 
+/** bool_vectorcall: bool(x) with no argument tuple built. */
+function boolVectorcall(_type: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  if (kwnames !== null && kwnames.items.length !== 0) raise(TypeErrorType, "bool() takes no keyword arguments");
+  if (nargs > 1) raise(TypeErrorType, `bool expected at most 1 argument, got ${nargs}`);
+  return newBool(nargs === 1 && isTrue(args[start]!));
+}
+
 /** Sets bool's own slots (called by int.ts before it readies BoolType). */
 export function installBoolSlots(t: PyType): void {
   t.repr = boolRepr;
@@ -52,4 +59,5 @@ export function installBoolSlots(t: PyType): void {
   t.nbOr = boolOr;
   t.nbXor = boolXor;
   t.new_ = boolNew;
+  t.vectorcall = boolVectorcall;
 }

@@ -147,21 +147,24 @@ registerBufferExporter(BytesType, {
 export function bytesFromObject(o: PyObject): PyBytes {
   if (o.type === BytesType) return newRef(o as PyBytes);
   const f = lookupSpecial(o, staticStr("__bytes__"));
-  if (f !== null) {
-    let r: PyObject;
-    try {
-      r = callNoArgs(f);
-    } finally {
-      decref(f);
-    }
-    if (!isBytes(r)) {
-      const name = r.type.name;
-      decref(r);
-      raise(TypeErrorType, `__bytes__ returned non-bytes (type ${name})`);
-    }
-    return r;
-  }
+  if (f !== null) return callBytesMethod(f);
   return newBytes(bytesDataFromObject(o, "bytes"));
+}
+
+/** Calls a looked-up `__bytes__` (releasing it) and checks the result is bytes. */
+function callBytesMethod(f: PyObject): PyBytes {
+  let r: PyObject;
+  try {
+    r = callNoArgs(f);
+  } finally {
+    decref(f);
+  }
+  if (!isBytes(r)) {
+    const name = r.type.name;
+    decref(r);
+    raise(TypeErrorType, `__bytes__ returned non-bytes (type ${name})`);
+  }
+  return r as PyBytes;
 }
 
 /** PyBytes_FromObject's data: buffer, list/tuple/iterable of ints; `what` names the target. */
@@ -246,8 +249,7 @@ function bytesNew(type: PyType, args: PyTuple, kwargs: PyDict | null): PyObject 
       if (x.type === BytesType && type === BytesType) return newRef(x);
       const f = lookupSpecial(x, staticStr("__bytes__"));
       if (f !== null) {
-        const r = bytesFromObject(x);
-        decref(f);
+        const r = callBytesMethod(f);
         if (type === BytesType) return r;
         const data = r.data;
         decref(r);
@@ -390,8 +392,7 @@ export function bytesFormat(format: Uint8Array, args: PyObject): Uint8Array {
     if (checkBuffer(v) && !isStr(v)) return latin1(bytesLikeArg(v));
     const f = lookupSpecial(v, staticStr("__bytes__"));
     if (f !== null) {
-      decref(f);
-      const b = bytesFromObject(v);
+      const b = callBytesMethod(f);
       try {
         return latin1(b.data);
       } finally {

@@ -27,7 +27,16 @@ export class PyCell extends PyObject {
   /** The contents, or null when the cell is empty. */
   ref: PyObject | null;
   constructor(ref: PyObject | null) {
-    super(CellType);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = CellType;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.ref = ref;
   }
 }

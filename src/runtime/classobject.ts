@@ -32,7 +32,16 @@ export class PyMethod extends PyObject {
   func: PyObject;
   self: PyObject;
   constructor(func: PyObject, self: PyObject) {
-    super(MethodType);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = MethodType;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.func = func;
     this.self = self;
   }

@@ -174,6 +174,21 @@ function releaseKeysMemory(dk: DictKeys): void {
   dk.address = 0;
 }
 
+/**
+ * Parks `n` fresh minimum-size str-keyed tables on the keys free list (start-up's residue,
+ * startupresidue.ts): all are allocated before any is released, as tables that were in use
+ * together.
+ */
+export function parkFreshKeys(n: number): void {
+  const made: DictKeys[] = [];
+  for (let i = 0; i < n; i++) {
+    const dk = new DictKeys(LOG_MINSIZE, KEYS_UNICODE);
+    dk.address = allocator.malloc(DOMAIN_OBJ, keysByteSize(dk));
+    made.push(dk);
+  }
+  for (let i = n - 1; i >= 0; i--) releaseKeysMemory(made[i]!);
+}
+
 /** free_keys_object: drops the entries' references in entry order, then the block. */
 function freeKeysObject(dk: DictKeys): void {
   const n = dk.nentries;
@@ -256,7 +271,16 @@ export class PyDict extends PyObject {
   values: DictValues | null;
 
   constructor(type: PyType) {
-    super(type);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = type;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.used = 0;
     this.versionTag = 0;
     this.keys = EMPTY_KEYS;
@@ -328,8 +352,7 @@ export function newDict(): PyDict {
  * dict_new's allocation for `type` (dict or a subclass): never from the free list; instances
  * of subclasses are tracked at once, exact dicts start untracked.
  */
-export function allocDictOfType(type: PyType): PyDict {
-  const d = new PyDict(type);
+export function allocDictOfType(type: PyType, d: PyDict = new PyDict(type)): PyDict {
   allocGCObject(d, type.basicsize);
   d.versionTag = nextVersion();
   if (type !== DictType) {
@@ -441,6 +464,14 @@ function lookup(mp: PyDict, key: PyObject, hi: number, lo: number): number {
       i = (i * 5 + pLo + 1) & mask;
     }
   }
+}
+
+/**
+ * The entry index of `key` in mp's keys table, or DKIX_EMPTY (odictobject.c's
+ * _odict_get_index_raw, which mirrors the dict's entries in its fast-nodes table).
+ */
+export function dictLookupIndex(mp: PyDict, key: PyObject, hi: number, lo: number): number {
+  return lookup(mp, key, hi, lo);
 }
 
 function found(mp: PyDict, dk: DictKeys, ix: number): number {

@@ -6,7 +6,9 @@
 // __getitem__), plus the interpreter's DICT_UPDATE / DICT_MERGE helpers.
 
 import type { PyObject } from "./object.js";
+import { packKwargs, packVarargs } from "./varargs.js";
 import { decref, incref, newRef } from "./refcount.js";
+import { callMethodNoArgs } from "./getmethod.js";
 import { CMP_EQ, CMP_NE, type PyType } from "./type.js";
 import { readyType, staticTypeSpec } from "./typeroots.js";
 import { lookupSpecial } from "./typeobject.js";
@@ -42,13 +44,7 @@ const KEYS_NAME = "keys";
  */
 function mappingKeysList(b: PyObject): PyObject {
   if (b.type === DictType) return dictKeysList(b as PyDict);
-  const meth = getAttr(b, staticStr(KEYS_NAME));
-  let out: PyObject;
-  try {
-    out = callNoArgs(meth);
-  } finally {
-    decref(meth);
-  }
+  const out = callMethodNoArgs(b, staticStr(KEYS_NAME));
   try {
     let it: PyObject;
     try {
@@ -401,6 +397,23 @@ function dictNew(type: PyType, _args: PyTuple, _kwargs: PyDict | null): PyObject
   return allocDictOfType(type);
 }
 
+/** dict_vectorcall: keyword values go straight into the new dict (no kwargs dict, no tuple). */
+function dictVectorcall(type: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  if (nargs > 1) raise(TypeErrorType, `dict expected at most 1 argument, got ${nargs}`);
+  const self = allocDictOfType(type as PyType);
+  try {
+    if (nargs === 1) dictUpdateArg(self, args[start]!);
+    if (kwnames !== null) {
+      const names = kwnames.items;
+      for (let i = 0; i < names.length; i++) dictSetItem(self, names[i]!, args[start + nargs + i]!);
+    }
+  } catch (e) {
+    decref(self);
+    throw e;
+  }
+  return self;
+}
+
 /** dict_init: dict(mapping_or_pairs, **kwargs) */
 function dictInit(self: PyObject, args: PyTuple, kwargs: PyDict | null): void {
   const nargs = args.items.length;
@@ -451,6 +464,7 @@ export function installDictMethods(): void {
   DictType.nbOr = dictOr;
   DictType.nbInplaceOr = dictIor;
   DictType.new_ = dictNew;
+  DictType.vectorcall = dictVectorcall;
   DictType.init = dictInit;
   DictType.doc =
     "dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)";
@@ -498,7 +512,16 @@ export function installDictMethods(): void {
       name: "update",
       kind: "fastcall",
       fn: (self, args, start, nargs, kwnames) => {
-        dictUpdateCommon(self as PyDict, args, start, nargs, kwnames, "update");
+        // METH_VARARGS | METH_KEYWORDS: the call packs a tuple and a keyword dict first.
+        const packed = packVarargs(args, start, nargs);
+        let kwargs: PyDict | null = null;
+        try {
+          kwargs = packKwargs(args, start, nargs, kwnames);
+          dictUpdateCommon(self as PyDict, args, start, nargs, kwnames, "update");
+        } finally {
+          decref(packed);
+          if (kwargs !== null) decref(kwargs);
+        }
         return noneRef();
       },
       doc: "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F.\nIf E is present and has a .keys() method, then does:  for k in E: D[k] = E[k]\nIf E is present and lacks a .keys() method, then does:  for k, v in E: D[k] = v\nIn either case, this is followed by: for k in F:  D[k] = F[k]",

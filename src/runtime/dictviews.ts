@@ -43,7 +43,16 @@ export class PyDictIter extends PyObject {
   result: PyTuple | null;
   len: number;
   constructor(type: PyType) {
-    super(type);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = type;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.dict = null;
     this.used = 0;
     this.pos = 0;

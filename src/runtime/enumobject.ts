@@ -159,7 +159,39 @@ function enumNew(type: PyType, args: PyTuple, kwargs: PyDict | null): PyObject {
   return newEnumerate(type, iterable, start);
 }
 
+/** enum_vectorcall's check_keyword: the keyword at `i` must be `expected`. */
+function checkEnumKeyword(kwnames: PyTuple, i: number, expected: string): void {
+  const kw = kwnames.items[i] as PyStr;
+  if (kw.value !== expected) raise(TypeErrorType, `'${kw.value}' is an invalid keyword argument for enumerate()`);
+}
+
+/** enum_vectorcall: enumerate(iterable, start=...) read straight from the caller's arguments. */
+function enumVectorcall(type: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  const tp = type as PyType;
+  const nkwargs = kwnames === null ? 0 : kwnames.items.length;
+  if (nargs + nkwargs === 2) {
+    if (nkwargs === 1) {
+      checkEnumKeyword(kwnames!, 0, "start");
+    } else if (nkwargs === 2) {
+      if ((kwnames!.items[0] as PyStr).value === "start") {
+        checkEnumKeyword(kwnames!, 1, "iterable");
+        return newEnumerate(tp, args[start + 1]!, args[start]!);
+      }
+      checkEnumKeyword(kwnames!, 0, "iterable");
+      checkEnumKeyword(kwnames!, 1, "start");
+    }
+    return newEnumerate(tp, args[start]!, args[start + 1]!);
+  }
+  if (nargs + nkwargs === 1) {
+    if (nkwargs === 1) checkEnumKeyword(kwnames!, 0, "iterable");
+    return newEnumerate(tp, args[start]!, null);
+  }
+  if (nargs === 0) raise(TypeErrorType, "enumerate() missing required argument 'iterable'");
+  raise(TypeErrorType, `enumerate() takes at most 2 arguments (${nargs + nkwargs} given)`);
+}
+
 EnumType.new_ = enumNew;
+EnumType.vectorcall = enumVectorcall;
 EnumType.doc =
   "Return an enumerate object.\n\n  iterable\n    an object supporting iteration\n\nThe enumerate object yields pairs containing a count (from start, which\ndefaults to zero) and a value yielded by the iterable argument.\n\nenumerate is useful for obtaining an indexed list:\n    (0, seq[0]), (1, seq[1]), (2, seq[2]), ...";
 
@@ -242,6 +274,12 @@ ReversedType.new_ = (type, args, kwargs) => {
   const n = args.items.length;
   if (n !== 1) raise(TypeErrorType, `reversed expected 1 argument, got ${n}`);
   return newReversed(type, args.items[0]!);
+};
+/** reversed_vectorcall */
+ReversedType.vectorcall = (type, args, start, nargs, kwnames) => {
+  if (kwnames !== null && kwnames.items.length !== 0) raise(TypeErrorType, "reversed() takes no keyword arguments");
+  if (nargs !== 1) raise(TypeErrorType, `reversed expected 1 argument, got ${nargs}`);
+  return newReversed(type as PyType, args[start]!);
 };
 ReversedType.doc = "Return a reverse iterator over the values of the given sequence.";
 staticTypeSpec(ReversedType).methods.push({

@@ -1038,7 +1038,7 @@ export function exceptionGroupType(): PyType {
     decref(args);
   }
   const t = exceptionGroup;
-  for (const o of [t, t.dict, t.mro, t.bases]) if (o !== null) makeObjectStatic(o);
+  for (const o of [t, t.dict, t.mro, t.bases, t.htName, t.htQualname]) if (o !== null) makeObjectStatic(o);
   const dict = t.dict as PyDict;
   for (let pos = dictNext(dict, 0); pos >= 0; pos = dictNext(dict, pos)) {
     const v = dictEntry.value!;

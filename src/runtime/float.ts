@@ -30,7 +30,16 @@ export const FLOAT_MAX_FREE_LIST = 100;
 export class PyFloat extends PyObject {
   value: number;
   constructor(type: PyType, value: number) {
-    super(type);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = type;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.value = value;
   }
 }

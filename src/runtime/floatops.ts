@@ -345,6 +345,13 @@ function floatNew(type: PyType, args: PyTuple, kwargs: PyDict | null): PyObject 
   return newFloatSubtypeInstance(type, x);
 }
 
+/** float_vectorcall: float(x) with no argument tuple built. */
+function floatVectorcall(_type: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  if (kwnames !== null && kwnames.items.length !== 0) raise(TypeErrorType, "float() takes no keyword arguments");
+  if (nargs > 1) raise(TypeErrorType, `float expected at most 1 argument, got ${nargs}`);
+  return nargs === 0 ? newFloat(0.0) : numberFloat(args[start]!);
+}
+
 // ---------------------------------------------------------------------------
 // Methods.
 
@@ -457,6 +464,7 @@ export function installFloatSlots(t: PyType, spec: StaticTypeSpec): void {
   t.repr = floatReprSlot;
   t.richcompare = floatRichCompare;
   t.new_ = floatNew;
+  t.vectorcall = floatVectorcall;
   t.nbAdd = floatAdd;
   t.nbSubtract = floatSub;
   t.nbMultiply = floatMul;

@@ -112,6 +112,18 @@ export function allocGCObject(o: PyObject, size: number): void {
 export function reviveFromFreeList(o: PyObject): void {
   o.refcnt = 1;
   if (liveObjects !== null) liveObjects.add(o);
+  if (newReferenceHook !== null) newReferenceHook(o);
+}
+
+/**
+ * _Py_NewReference's tracemalloc step (_PyTraceMalloc_NewReference): an object revived from a
+ * free list has its memory block's traceback moved to where it is reused. Installed by the
+ * tracemalloc module while it traces; null otherwise.
+ */
+let newReferenceHook: ((o: PyObject) => void) | null = null;
+
+export function setNewReferenceHook(fn: ((o: PyObject) => void) | null): void {
+  newReferenceHook = fn;
 }
 
 /** PyObject_GC_Del: the object must already be untracked. */

@@ -46,7 +46,16 @@ export class PyInstance extends PyObject implements ManagedDictOwner {
   /** __slots__ members in declaration order, oldest class first; null = unset. */
   slots: (PyObject | null)[];
   constructor(type: PyType, slotCount: number) {
-    super(type);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = type;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.values = null;
     this.dict = null;
     this.slots = slotCount === 0 ? EMPTY_SLOTS : new Array<PyObject | null>(slotCount).fill(null);

@@ -64,7 +64,16 @@ export class PyInt extends PyObject {
   big: bigint | null;
 
   constructor(type: PyType, value: number, big: bigint | null) {
-    super(type);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = type;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.value = value;
     this.big = big;
   }

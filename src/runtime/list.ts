@@ -48,7 +48,16 @@ export class PyList extends PyObject {
   itemsAddress: number;
 
   constructor(type: PyType) {
-    super(type);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = type;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.items = [];
     this.allocated = 0;
     this.itemsAddress = 0;
@@ -880,7 +889,16 @@ export class PyListIter extends PyObject {
   index: number;
   seq: PyList | null;
   constructor(type: PyType, seq: PyList, index: number) {
-    super(type);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = type;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.index = index;
     this.seq = seq;
   }
@@ -990,6 +1008,22 @@ function listNew(type: PyType, _args: PyTuple, _kwargs: PyDict | null): PyObject
   return allocListOfType(type);
 }
 
+/** list_vectorcall: a fresh list, then list.__init__'s body; no argument tuple is built. */
+function listVectorcall(type: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  if (kwnames !== null && kwnames.items.length !== 0) raise(TypeErrorType, "list() takes no keyword arguments");
+  if (nargs > 1) raise(TypeErrorType, `list expected at most 1 argument, got ${nargs}`);
+  const l = allocListOfType(type as PyType);
+  if (nargs === 1) {
+    try {
+      listExtend(l, args[start]!);
+    } catch (e) {
+      decref(l);
+      throw e;
+    }
+  }
+  return l;
+}
+
 /** list.__init__(iterable=()) */
 function listInit(self: PyObject, args: PyTuple, kwargs: PyDict | null): void {
   if (self.type === ListType && kwargs !== null && kwargs.used !== 0) raise(TypeErrorType, "list() takes no keyword arguments");
@@ -1034,6 +1068,7 @@ ListType.mpSubscript = listSubscript;
 ListType.mpAssSubscript = listAssSubscript;
 ListType.new_ = listNew;
 ListType.init = listInit;
+ListType.vectorcall = listVectorcall;
 ListType.doc = "Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.";
 // list is unhashable: tp_hash is PyObject_HashNotImplemented (set by abstract.ts's users through hash === null).
 

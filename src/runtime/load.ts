@@ -4,3 +4,4 @@
 // halves exist). Import this module before anything else from the runtime.
 
 import "./dict.js";
+import "./genericaliasobject.js";

@@ -26,24 +26,34 @@ export const FREED_REFCNT = -0x40000000;
 export const STATIC_REFCNT = 999_999_999;
 
 export class PyObject {
+  // Definite-assignment marks: a hot subclass may write these itself (see the constructor).
   /** ob_refcnt */
-  refcnt: number;
+  refcnt!: number;
   /** ob_type; a heap type is kept alive by each of its instances. */
-  type: PyType;
+  type!: PyType;
   /** The address of the object struct: what id() returns (after any pre-header). */
-  address: number;
+  address!: number;
   /** PyGC_Head._gc_next: next object in the generation list; null when untracked. */
-  gcNext: PyObject | null;
+  gcNext!: PyObject | null;
   /** PyGC_Head._gc_prev: previous object in the generation list. */
-  gcPrev: PyObject | null;
+  gcPrev!: PyObject | null;
   /** During a collection: the copied refcount (gc_refs). Otherwise unused. */
-  gcRefs: number;
+  gcRefs!: number;
   /** GC_FINALIZED | GC_COLLECTING | GC_UNREACHABLE. */
-  gcFlags: number;
+  gcFlags!: number;
   /** tp_weaklist: head of the list of weak references to this object. */
-  weakrefList: PyWeakReference | null;
+  weakrefList!: PyWeakReference | null;
 
-  constructor(type: PyType) {
+  /**
+   * `type` null: the subclass constructor writes the eight header fields itself, in this
+   * order, right after super(null). The stores below are shared by ~100 subclasses, each with
+   * its own hidden class, so V8 runs them megamorphic (about 3x the cost of the allocation
+   * itself); a store in the subclass's own constructor sees one hidden class. The allocation-
+   * heavy classes (int, str, tuple, list, dict, float, instances, iterators, cells, bound
+   * methods, functions) do this; see docs/PERFORMANCE.md.
+   */
+  constructor(type: PyType | null) {
+    if (type === null) return;
     this.refcnt = 1;
     this.type = type;
     this.address = 0;

@@ -67,18 +67,17 @@ function makeRange(type: PyType, start: PyInt, stop: PyInt, step: PyInt): PyRang
 }
 
 /** range(stop) / range(start, stop[, step]) from borrowed arguments. */
-export function newRange(args: readonly PyObject[]): PyRange {
-  const n = args.length;
+export function newRange(args: readonly PyObject[], first = 0, n = args.length - first): PyRange {
   if (n === 0) raise(TypeErrorType, "range expected at least 1 argument, got 0");
   if (n > 3) raise(TypeErrorType, `range expected at most 3 arguments, got ${n}`);
   if (n === 1) {
-    const stop = numberIndex(args[0]!);
+    const stop = numberIndex(args[first + 0]!);
     return makeRange(RangeType, newInt(0), stop, newInt(1));
   }
-  const start = numberIndex(args[0]!);
+  const start = numberIndex(args[first + 0]!);
   let stop: PyInt;
   try {
-    stop = numberIndex(args[1]!);
+    stop = numberIndex(args[first + 1]!);
   } catch (e) {
     decref(start);
     throw e;
@@ -86,7 +85,7 @@ export function newRange(args: readonly PyObject[]): PyRange {
   let step: PyInt;
   try {
     if (n === 3) {
-      step = numberIndex(args[2]!);
+      step = numberIndex(args[first + 2]!);
       if (big(step) === 0n) {
         decref(step);
         raise(ValueErrorType, "range() arg 3 must not be zero");
@@ -334,7 +333,16 @@ export class PyRangeIter extends PyObject {
   bigIndex: bigint;
   isBig: boolean;
   constructor() {
-    super(RangeIterType);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = RangeIterType;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.index = 0;
     this.start = 0;
     this.step = 0;
@@ -501,7 +509,14 @@ function rangeNew(_type: PyType, args: PyTuple, kwargs: PyDict | null): PyObject
   return newRange(args.items);
 }
 
+/** range_vectorcall: range(...) reads the caller's arguments; no argument tuple is built. */
+function rangeVectorcall(_type: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  if (kwnames !== null && kwnames.items.length !== 0) raise(TypeErrorType, "range() takes no keyword arguments");
+  return newRange(args, start, nargs);
+}
+
 RangeType.dealloc = rangeDealloc;
+RangeType.vectorcall = rangeVectorcall;
 RangeType.repr = rangeRepr;
 RangeType.hash = rangeHash;
 RangeType.richcompare = rangeRichCompare;

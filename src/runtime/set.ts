@@ -28,6 +28,7 @@ import { DictType, dictContainsKnownHash, dictEntry, dictNext, keyHash, raiseKey
 import { sequenceList } from "./list.js";
 import type { PyTuple } from "./tuple.js";
 import { clearWeakrefs } from "./weakref.js";
+import { packVarargs } from "./varargs.js";
 
 /** PySet_MINSIZE */
 const MINSIZE = 8;
@@ -1128,16 +1129,47 @@ function none(): PyObject {
   return newRef(None);
 }
 
-function argsOf(args: PyObject[], start: number, nargs: number): PyObject[] {
-  return args.slice(start, start + nargs);
-}
-
 function noKw(name: string, kwnames: PyTuple | null): void {
   if (kwnames !== null && kwnames.items.length !== 0) raise(TypeErrorType, `${name}() takes no keyword arguments`);
 }
 
+/**
+ * A METH_VARARGS set method: keywords are refused first (method_vectorcall_VARARGS), then
+ * the arguments are packed into the tuple CPython builds; `others` are its items.
+ */
+function varargsMethod(
+  name: string,
+  body: (self: PyObject, others: readonly PyObject[]) => PyObject,
+): (self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null) => PyObject {
+  return (self, args, start, nargs, kwnames) => {
+    noKw(name, kwnames);
+    const packed = packVarargs(args, start, nargs);
+    try {
+      return body(self, packed.items);
+    } finally {
+      decref(packed);
+    }
+  };
+}
+
 function setNew(type: PyType, _args: PyTuple, _kwargs: PyDict | null): PyObject {
   return makeNewSet(type, null);
+}
+
+/** set_vectorcall: make_new_set straight from the argument; no argument tuple is built. */
+function setVectorcall(type: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  if (kwnames !== null && kwnames.items.length !== 0) raise(TypeErrorType, "set() takes no keyword arguments");
+  if (nargs > 1) raise(TypeErrorType, `set expected at most 1 argument, got ${nargs}`);
+  return makeNewSet(type as PyType, nargs === 1 ? args[start]! : null);
+}
+
+/** frozenset_vectorcall: make_new_frozenset (an exact frozenset argument is returned). */
+function frozenSetVectorcall(type: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  if (kwnames !== null && kwnames.items.length !== 0) raise(TypeErrorType, "frozenset() takes no keyword arguments");
+  if (nargs > 1) raise(TypeErrorType, `frozenset expected at most 1 argument, got ${nargs}`);
+  const iterable = nargs === 1 ? args[start]! : null;
+  if (iterable !== null && iterable.type === FrozenSetType) return newRef(iterable);
+  return makeNewSet(type as PyType, iterable);
 }
 
 /** set_init */
@@ -1204,9 +1236,11 @@ SetType.nbInplaceAnd = inplace((so, other) => setIntersectionUpdate(so, [other])
 SetType.nbInplaceXor = inplace((so, other) => setSymmetricDifferenceUpdate(so, other));
 SetType.nbInplaceOr = inplace((so, other) => setUpdateInternal(so, other));
 SetType.new_ = setNew;
+SetType.vectorcall = setVectorcall;
 SetType.init = setInit;
 FrozenSetType.hash = frozenSetHash;
 FrozenSetType.new_ = frozenSetNew;
+FrozenSetType.vectorcall = frozenSetVectorcall;
 SetType.doc = "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of unique elements.";
 FrozenSetType.doc = "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\nBuild an immutable unordered collection of unique elements.";
 
@@ -1215,19 +1249,13 @@ const commonMethods = [
   {
     name: "difference",
     kind: "fastcall" as const,
-    fn: (self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null) => {
-      noKw("difference", kwnames);
-      return setDifference(self as PySet, argsOf(args, start, nargs));
-    },
+    fn: varargsMethod("difference", (self, others) => setDifference(self as PySet, others)),
     doc: "Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but not the others.)",
   },
   {
     name: "intersection",
     kind: "fastcall" as const,
-    fn: (self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null) => {
-      noKw("intersection", kwnames);
-      return setIntersection(self as PySet, argsOf(args, start, nargs));
-    },
+    fn: varargsMethod("intersection", (self, others) => setIntersection(self as PySet, others)),
     doc: "Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both sets.)",
   },
   { name: "isdisjoint", kind: "o" as const, fn: (self: PyObject, o: PyObject) => newBool(setIsDisjoint(self as PySet, o)), doc: "Return True if two sets have a null intersection." },
@@ -1243,10 +1271,7 @@ const commonMethods = [
   {
     name: "union",
     kind: "fastcall" as const,
-    fn: (self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null) => {
-      noKw("union", kwnames);
-      return setUnion(self as PySet, argsOf(args, start, nargs));
-    },
+    fn: varargsMethod("union", (self, others) => setUnion(self as PySet, others)),
     doc: "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)",
   },
 ];
@@ -1259,21 +1284,13 @@ staticTypeSpec(SetType).methods.push(
   {
     name: "difference_update",
     kind: "fastcall",
-    fn: (self, args, start, nargs, kwnames) => {
-      noKw("difference_update", kwnames);
-      setDifferenceUpdate(self as PySet, argsOf(args, start, nargs));
-      return none();
-    },
+    fn: varargsMethod("difference_update", (self, others) => (setDifferenceUpdate(self as PySet, others), none())),
     doc: "Remove all elements of another set from this set.",
   },
   {
     name: "intersection_update",
     kind: "fastcall",
-    fn: (self, args, start, nargs, kwnames) => {
-      noKw("intersection_update", kwnames);
-      setIntersectionUpdate(self as PySet, argsOf(args, start, nargs));
-      return none();
-    },
+    fn: varargsMethod("intersection_update", (self, others) => (setIntersectionUpdate(self as PySet, others), none())),
     doc: "Update a set with the intersection of itself and another.",
   },
   { name: "pop", kind: "noargs", fn: (self) => setPop(self as PySet), doc: "Remove and return an arbitrary set element.\nRaises KeyError if the set is empty." },
@@ -1287,11 +1304,10 @@ staticTypeSpec(SetType).methods.push(
   {
     name: "update",
     kind: "fastcall",
-    fn: (self, args, start, nargs, kwnames) => {
-      noKw("update", kwnames);
-      for (let i = 0; i < nargs; i++) setUpdateInternal(self as PySet, args[start + i]!);
+    fn: varargsMethod("update", (self, others) => {
+      for (let i = 0; i < others.length; i++) setUpdateInternal(self as PySet, others[i]!);
       return none();
-    },
+    }),
     doc: "Update a set with the union of itself and others.",
   },
   ...commonMethods,

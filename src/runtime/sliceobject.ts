@@ -36,7 +36,16 @@ export class PySlice extends PyObject {
   stop: PyObject;
   step: PyObject;
   constructor(start: PyObject, stop: PyObject, step: PyObject) {
-    super(SliceType);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = SliceType;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.start = start;
     this.stop = stop;
     this.step = step;

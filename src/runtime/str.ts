@@ -63,7 +63,16 @@ export class PyStr extends PyObject {
   dataAddress: number;
 
   constructor(type: PyType, value: string, kind: number, ascii: boolean, length: number) {
-    super(type);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = type;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.value = value;
     this.hashHi = 0;
     this.hashLo = 0;

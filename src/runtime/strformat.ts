@@ -7,6 +7,8 @@ import type { PyObject } from "./object.js";
 import { decref, newRef } from "./refcount.js";
 import type { PyTuple } from "./tuple.js";
 import { isTuple } from "./tuple.js";
+import type { PyDict } from "./dict.js";
+import { packKwargs, packVarargs } from "./varargs.js";
 import { PyStr, StrType, isStr, newStr, internStr } from "./str.js";
 import { newIntSsize, isInt, intToBigInt, type PyInt } from "./int.js";
 import { IndexErrorType, KeyErrorType, TypeErrorType, ValueErrorType, raise, raiseOwned, newExceptionFromOwnedArgs } from "./exceptions.js";
@@ -252,6 +254,19 @@ function asciiOfRepr(repr: string): string {
 
 /** str.format(*args, **kwargs) (METH_FASTCALL | METH_KEYWORDS). */
 export function strFormatMethod(self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  // METH_VARARGS | METH_KEYWORDS: the call packs a tuple and a keyword dict first.
+  const packed = packVarargs(args, start, nargs);
+  let kwargs: PyDict | null = null;
+  try {
+    kwargs = packKwargs(args, start, nargs, kwnames);
+    return formatFromVector(self, args, start, nargs, kwnames);
+  } finally {
+    decref(packed);
+    if (kwargs !== null) decref(kwargs);
+  }
+}
+
+function formatFromVector(self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
   const positional = args.slice(start, start + nargs);
   const kwCount = kwnames === null ? 0 : kwnames.items.length;
   const keyword = (name: string): PyObject => {

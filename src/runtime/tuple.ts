@@ -30,7 +30,16 @@ export class PyTuple extends PyObject {
   /** ob_item; its length is ob_size. */
   items: PyObject[];
   constructor(type: PyType, items: PyObject[]) {
-    super(type);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = type;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.items = items;
   }
 }
@@ -167,7 +176,11 @@ export function tupleResize(t: PyTuple, newSize: number): PyTuple {
   }
   if (t.gcNext !== null) gcUntrack(t);
   const items = t.items;
-  for (let i = newSize; i < oldSize; i++) decref(items[i]!);
+  // Py_XDECREF: slots past the filled part of a tuple being built are still empty.
+  for (let i = newSize; i < oldSize; i++) {
+    const o = items[i];
+    if (o !== undefined && o !== null) decref(o);
+  }
   items.length = newSize;
   const pre = preHeaderSize(t.type);
   t.address = allocator.realloc(DOMAIN_OBJ, t.address - pre, t.type.basicsize + 8 * newSize + pre) + pre;
@@ -245,7 +258,16 @@ export class PyTupleIter extends PyObject {
   /** it_seq; null once exhausted. */
   seq: PyTuple | null;
   constructor(seq: PyTuple) {
-    super(TupleIterType);
+    super(null);
+    // The header, written here so that the stores are monomorphic (see PyObject).
+    this.refcnt = 1;
+    this.type = TupleIterType;
+    this.address = 0;
+    this.gcNext = null;
+    this.gcPrev = null;
+    this.gcRefs = 0;
+    this.gcFlags = 0;
+    this.weakrefList = null;
     this.index = 0;
     this.seq = seq;
   }

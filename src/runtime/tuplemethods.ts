@@ -8,7 +8,7 @@ import { PyObject } from "./object.js";
 import { gcTrack } from "./gcstate.js";
 import { decref, incref, newRef } from "./refcount.js";
 import { CMP_EQ, CMP_GE, CMP_GT, CMP_LE, CMP_LT, CMP_NE, PyType } from "./type.js";
-import { staticTypeSpec } from "./typeroots.js";
+import { staticTypeSpec, TPFLAGS_DISALLOW_INSTANTIATION } from "./typeroots.js";
 import { hashResult, tupleHashAdd, tupleHashFinish, tupleHashStart } from "./values/pyhash.js";
 import {
   getIter, hasIndex, iterNext, lengthHint, numberIndexAsNumber, objectHash, objectRepr, reprEnter, reprLeave, richCompare, richCompareBool,
@@ -224,6 +224,13 @@ function isExactList(o: PyObject): boolean {
   return o.type === ListType;
 }
 
+/** tuple_vectorcall: tuple() / tuple(iterable) with no argument tuple built. */
+function tupleVectorcall(_type: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  noKeywords("tuple", kwnames);
+  checkPositional("tuple", nargs, 0, 1);
+  return nargs === 0 ? tupleEmpty() : sequenceTuple(args[start]!);
+}
+
 /** tuple_new_impl / tuple_subtype_new: tuple() and tuple(iterable), and subclasses. */
 function tupleNew(type: PyType, args: PyTuple, kwargs: PyDict | null): PyObject {
   if (type === TupleType && kwargs !== null && kwargs.used !== 0) raise(TypeErrorType, "tuple() takes no keyword arguments");
@@ -281,6 +288,9 @@ export function installTupleMethods(): void {
   TupleType.sqContains = tupleContains;
   TupleType.mpSubscript = tupleSubscript;
   TupleType.new_ = tupleNew;
+  // readyType ran before tp_new existed and took tuple for a type with no constructor.
+  TupleType.flags &= ~TPFLAGS_DISALLOW_INSTANTIATION;
+  TupleType.vectorcall = tupleVectorcall;
   TupleType.doc = "Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.";
   staticTypeSpec(TupleType).methods.push(
     { name: "__getnewargs__", kind: "noargs", fn: (self) => tupleFromOwned([tupleSlice(self as PyTuple, 0, (self as PyTuple).items.length)]) },

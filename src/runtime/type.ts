@@ -89,6 +89,9 @@ export class PyType extends PyObject {
   name: string;
   /** __qualname__ of heap types; the short name otherwise. */
   qualname: string;
+  /** ht_name / ht_qualname of heap types (owned str objects, null for static types): __name__ returns them. */
+  htName: PyStr | null;
+  htQualname: PyStr | null;
   flags: number;
   /** tp_basicsize / tp_itemsize: the struct size without pre-headers (sizeof(PyObject) == 16). */
   basicsize: number;
@@ -135,6 +138,12 @@ export class PyType extends PyObject {
   getattro: GetAttrSlot | null;
   setattro: SetAttrSlot | null;
   call: CallSlot | null;
+  /**
+   * tp_vectorcall: how calling this type object itself runs when CPython gives the type a
+   * vectorcall entry (range, tuple, list, dict, ...: no argument tuple is built). Never
+   * inherited; null means type_call (tp_new + tp_init with an argument tuple).
+   */
+  vectorcall: CallSlot | null;
   iter: UnarySlot | null;
   iternext: IterNextSlot | null;
   descrGet: DescrGetSlot | null;
@@ -197,6 +206,8 @@ export class PyType extends PyObject {
     this.name = name;
     const dot = name.lastIndexOf(".");
     this.qualname = dot >= 0 ? name.slice(dot + 1) : name;
+    this.htName = null;
+    this.htQualname = null;
     this.flags = flags;
     this.basicsize = basicsize;
     this.itemsize = itemsize;
@@ -225,6 +236,7 @@ export class PyType extends PyObject {
     this.getattro = null;
     this.setattro = null;
     this.call = null;
+    this.vectorcall = null;
     this.iter = null;
     this.iternext = null;
     this.descrGet = null;

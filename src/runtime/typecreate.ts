@@ -25,6 +25,7 @@ import { genericGetAttr, genericSetAttr, lookupSpecial, objectDictGetSet, typeDi
 import { slotsOf, subtypeClear, subtypeDealloc, subtypeTraverse } from "./instance.js";
 import { fixupSlotDispatchers } from "./typeslots.js";
 import { clearWeakrefs } from "./weakref.js";
+import { addSubclass, releaseSubclassDict, removeAllSubclasses } from "./typesubclasses.js";
 import { tupleFromOwned } from "./tuple.js";
 import { cellSet, isCell } from "./cellobject.js";
 import type { MemberDef } from "./typeroots.js";
@@ -274,7 +275,7 @@ export function typeNew(metatype: PyType, args: PyTuple, kwargs: PyDict | null):
   }
   try {
     const base = bestBase(bases);
-    return typeNewImpl(metatype, (nameObj as PyStr).value, basesTuple, base, origDict, kwargs);
+    return typeNewImpl(metatype, nameObj as PyStr, basesTuple, base, origDict, kwargs);
   } finally {
     decref(basesTuple);
   }
@@ -390,13 +391,17 @@ function slotMember(name: string, index: number): MemberDef {
   };
 }
 
-function typeNewImpl(metatype: PyType, name: string, bases: PyTuple, base: PyType, origDict: PyDict, kwargs: PyDict | null): PyObject {
+function typeNewImpl(metatype: PyType, nameObj: PyStr, bases: PyTuple, base: PyType, origDict: PyDict, kwargs: PyDict | null): PyObject {
+  const name = nameObj.value;
   const slotsInfo = processSlots(name, origDict, base, bases.items);
   const dict = dictCopy(origDict);
   const nslot = slotsInfo.names.length;
   let flags = TPFLAGS_HEAPTYPE | TPFLAGS_BASETYPE | TPFLAGS_HAVE_GC;
   const t = new PyType(metatype, name, 0, 0, flags);
   t.dict = dict;
+  // type_new_alloc: ht_name and ht_qualname are the name object itself.
+  t.htName = newRef(nameObj);
+  t.htQualname = newRef(nameObj);
   allocGCObject(t, metatype.basicsize + (metatype.itemsize !== 0 ? metatype.itemsize : MEMBER_DEF_SIZE) * (nslot + 1));
   if ((metatype.flags & TPFLAGS_HEAPTYPE) !== 0) incref(metatype);
   try {
@@ -410,6 +415,9 @@ function typeNewImpl(metatype: PyType, name: string, bases: PyTuple, base: PyTyp
     if (qual !== null) {
       if (!(qual.type.flags & TPFLAGS_UNICODE_SUBCLASS)) raise(TypeErrorType, `type __qualname__ must be a str, not ${qual.type.name}`);
       t.qualname = (qual as PyStr).value;
+      const old = t.htQualname;
+      t.htQualname = newRef(qual as PyStr);
+      xdecref(old);
       dictDelItem(dict, qualKey);
     } else {
       t.qualname = name;
@@ -546,10 +554,8 @@ function readyHeapType(t: PyType, members: MemberDef[]): void {
   t.dealloc = subtypeDealloc;
   t.traverse = subtypeTraverse;
   t.clear = subtypeClear;
-  for (const b of (t.bases as PyTuple).items) {
-    const bt = b as PyType;
-    if (bt.subclasses.indexOf(t) < 0) bt.subclasses.push(t);
-  }
+  // type_ready_add_subclasses
+  for (const b of (t.bases as PyTuple).items) addSubclass(b as PyType, t);
   fixupSlotDispatchers(t);
 }
 
@@ -652,13 +658,7 @@ export function typeDealloc(o: PyObject): void {
   const t = o as PyType;
   gcUntrack(t);
   typeModified(t);
-  if (t.bases !== null) {
-    for (const b of t.bases.items) {
-      const subs = (b as PyType).subclasses;
-      const i = subs.indexOf(t);
-      if (i >= 0) subs.splice(i, 1);
-    }
-  }
+  removeAllSubclasses(t);
   if (t.weakrefList !== null) clearWeakrefs(t);
   const base = t.base, dict = t.dict, bases = t.bases, mro = t.mro, keys = t.cachedKeys;
   t.base = null;
@@ -667,10 +667,16 @@ export function typeDealloc(o: PyObject): void {
   t.mro = null;
   t.mroList = [];
   t.cachedKeys = null;
+  const htName = t.htName, htQualname = t.htQualname;
+  t.htName = null;
+  t.htQualname = null;
   xdecref(base);
   xdecref(dict);
   xdecref(bases);
   xdecref(mro);
+  releaseSubclassDict(t);
+  xdecref(htName);
+  xdecref(htQualname);
   if (keys !== null) dictKeysDecref(keys);
   freeGCObject(t);
 }

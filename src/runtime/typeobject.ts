@@ -38,10 +38,11 @@ import {
   TypeType,
   isTypeObject,
   hasStaticTypeSpec,
+  readiedStaticTypes,
 } from "./typeroots.js";
 import { PyObject } from "./object.js";
-import { allocObject } from "./heap.js";
-import { decref, incref, newRef } from "./refcount.js";
+import { allocator, allocObject } from "./heap.js";
+import { decref, incref, newRef, xdecref } from "./refcount.js";
 import {
   CMP_EQ,
   CMP_NE,
@@ -108,9 +109,34 @@ export function typeDictBorrowed(t: PyType): PyDict {
   return buildStaticTypeDict(t);
 }
 
+/**
+ * _PyTypes_InitTypes' type_ready_fill_dict for every static type readied so far: run at
+ * start-up so that a program (and tracemalloc) never sees these dicts being made.
+ */
+export function buildStaticTypeDicts(): void {
+  const types = readiedStaticTypes;
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i]!;
+    if (t.dict === null) buildStaticTypeDict(t);
+  }
+}
+
 let firstDictBuilt = false;
 
 function buildStaticTypeDict(t: PyType): PyDict {
+  // A type readied after start-up still gets its dict as if made at start-up: the allocation
+  // hook (tracemalloc) does not see it.
+  const hook = allocator.getHook();
+  if (hook === null) return fillStaticTypeDict(t);
+  allocator.setHook(null);
+  try {
+    return fillStaticTypeDict(t);
+  } finally {
+    allocator.setHook(hook);
+  }
+}
+
+function fillStaticTypeDict(t: PyType): PyDict {
   if (!firstDictBuilt) {
     // Every attribute lookup passes here first, so this runs before any view's `.mapping`.
     firstDictBuilt = true;
@@ -786,7 +812,7 @@ export function typeBasesTuple(t: PyType): PyTuple {
 
 function typeNameGet(self: PyObject): PyObject {
   const t = self as PyType;
-  if ((t.flags & TPFLAGS_HEAPTYPE) !== 0) return newStr(t.name);
+  if ((t.flags & TPFLAGS_HEAPTYPE) !== 0) return t.htName !== null ? newRef(t.htName) : newStr(t.name);
   const dot = t.name.lastIndexOf(".");
   return newStr(dot >= 0 ? t.name.slice(dot + 1) : t.name);
 }
@@ -805,11 +831,14 @@ function typeNameSet(self: PyObject, value: PyObject | null): void {
   const s = (value as PyStr).value;
   if (s.indexOf("\0") >= 0) raise(ValueErrorType, "type name must not contain null characters");
   t.name = s;
+  const old = t.htName;
+  t.htName = newRef(value as PyStr);
+  xdecref(old);
 }
 
 function typeQualnameGet(self: PyObject): PyObject {
   const t = self as PyType;
-  if ((t.flags & TPFLAGS_HEAPTYPE) !== 0) return newStr(t.qualname);
+  if ((t.flags & TPFLAGS_HEAPTYPE) !== 0) return t.htQualname !== null ? newRef(t.htQualname) : newStr(t.qualname);
   return typeNameGet(t);
 }
 
@@ -820,6 +849,9 @@ function typeQualnameSet(self: PyObject, value: PyObject | null): void {
     raise(TypeErrorType, `can only assign string to ${t.name}.__qualname__, not '${value!.type.name}'`);
   }
   t.qualname = (value as PyStr).value;
+  const old = t.htQualname;
+  t.htQualname = newRef(value as PyStr);
+  xdecref(old);
 }
 
 function typeModuleGet(self: PyObject): PyObject {

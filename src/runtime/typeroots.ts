@@ -7,8 +7,9 @@
 // cycles (dict needs hashing from abstract, abstract needs list, ...), so the functions they
 // call at load time must live in a module with no imports beyond the core files. This is that
 // module; typeobject.ts re-exports it first. Anything that needs dicts or strings (the type's
-// __dict__ of descriptors) is recorded here and built later, on first use (typeobject.ts
-// `typeDictBorrowed`).
+// __dict__ of descriptors) is recorded here and built later: at interpreter start-up for every
+// type readied by then (typeobject.ts `buildStaticTypeDicts`), on first use for the others
+// (`typeDictBorrowed`).
 
 import { PyObject } from "./object.js";
 import { freeObject, staticAddress } from "./heap.js";
@@ -185,6 +186,7 @@ type SlotRecord = Record<string, unknown>;
  */
 export function readyType(t: PyType): void {
   if ((t.flags & TPFLAGS_READY) !== 0) return;
+  if ((t.flags & TPFLAGS_HEAPTYPE) === 0) readiedStaticTypes.push(t);
   if (t.address === 0) {
     t.address = staticAddress(STATIC_TYPE_SIZE);
     markStatic(t);
@@ -212,6 +214,12 @@ export function readyType(t: PyType): void {
   if (base !== null && base.subclasses.indexOf(t) < 0) base.subclasses.push(t);
   t.flags |= TPFLAGS_READY;
 }
+
+/**
+ * Every static type readied so far, in order: start-up builds their dicts (typeobject.ts
+ * `buildStaticTypeDicts`), as _PyTypes_InitTypes does before any program runs.
+ */
+export const readiedStaticTypes: PyType[] = [];
 
 /** inherit_special: GC flag with traverse/clear, sizes, dict/weaklist offsets, subclass bits. */
 export function inheritSpecial(t: PyType, base: PyType): void {

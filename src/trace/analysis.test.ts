@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { recordProgram } from "./record.js";
 import { Rebuilder } from "./rebuild.js";
-import { DEFAULT_VISIBLE, analyze, describeStep, explainRefcount, objectName, typeName, visibleHeap, whyAlive } from "./analysis.js";
+import { DEFAULT_VISIBLE, analyze, describeStep, explainRefcount, objectName, typeName, visibleHeap, weakrefsCleared, whyAlive } from "./analysis.js";
 import { cloneState } from "./rebuild.js";
 import type { Trace } from "./log.js";
 
@@ -79,5 +79,25 @@ describe("explaining a step", () => {
     expect(texts).toContain(`refcount of ${objectName(trace, a)} 2 → 1: \`a\` was deleted.`);
     expect(texts.some((t) => t.includes("now unreachable but not freed: a reference cycle"))).toBe(true);
     expect(whyAlive(trace, after, analysisAfter, a).root).toBe("garbage");
+  });
+
+  test("weak references dying with their referent, one with a callback, are narrated", async () => {
+    const source = "import weakref\nclass C:\n    pass\nc = C()\nplain = weakref.ref(c)\nwith_cb = weakref.ref(c, id)\ndel c\nz = 0\n";
+    const { trace } = await recordProgram({ source, filename: "prog.py" });
+    const rebuilder = new Rebuilder(trace);
+    const delStep = lineStep(trace, 7);
+    const c = variable(trace, rebuilder, delStep - 1, "c");
+    const plain = variable(trace, rebuilder, delStep - 1, "plain");
+    const withCb = variable(trace, rebuilder, delStep - 1, "with_cb");
+    const before = cloneState(rebuilder.stateAt(delStep - 1));
+    const after = rebuilder.stateAt(delStep);
+    expect(after.objects.has(c)).toBe(false);
+    expect(weakrefsCleared(before, after, c)).toEqual({ cleared: 2, callbacks: 1 });
+    const changes = describeStep(trace, before, after, analyze(trace, before), analyze(trace, after), new Set([c, plain, withCb]));
+    const texts = changes.filter((x) => x.kind === "weakref").map((x) => x.text).sort();
+    expect(texts).toEqual([
+      `${objectName(trace, plain)} is dead: its referent ${objectName(trace, c)} was freed.`,
+      `${objectName(trace, withCb)} is dead: its referent ${objectName(trace, c)} was freed; its callback was called.`,
+    ].sort());
   });
 });

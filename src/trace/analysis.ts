@@ -10,7 +10,7 @@
 // not reachable from a root or a frame is garbage.
 
 import {
-  FREE_GC, FREE_REASON_TEXT, EV_FINALIZED, EV_FREE, EV_GC_END, EV_GC_START, EV_NEW, EV_VAR, EV_EDGES,
+  FREE_GC, FREE_REASON_TEXT, EV_FINALIZED, EV_FREE, EV_GC_END, EV_GC_START, EV_NEW, EV_VAR, EV_EDGES, EV_WEAK,
   KIND_ATOM, KIND_CELL, KIND_DICT, KIND_INSTANCE, KIND_LIST, KIND_METHOD, KIND_SET, KIND_TUPLE, KIND_WEAKREF,
   LABEL_CLASS, LABEL_DICT_KEY, OBJ_ATOMIC, OBJ_HAS_FINALIZER, OBJ_STATIC, eventLength, type Trace,
 } from "./log.js";
@@ -487,7 +487,7 @@ export interface Change {
   text: string;
   /** Objects the sentence is about (highlighted with it). */
   objects: number[];
-  kind: "create" | "refcount" | "free" | "gc" | "garbage" | "finalizer" | "output" | "frame";
+  kind: "create" | "refcount" | "free" | "gc" | "garbage" | "finalizer" | "output" | "frame" | "weakref";
 }
 
 function count(list: number[], id: number): number {
@@ -519,6 +519,12 @@ export function describeStep(trace: Trace, before: HeapState, after: HeapState, 
     } else if (op === EV_FINALIZED) {
       const id = e[at + 1]!;
       changes.push({ kind: "finalizer", objects: [id], text: `${typeName(trace, id)}.__del__ ran for ${objectName(trace, id)}${before.collecting >= 0 || after.collecting >= 0 ? " (called by the collector)" : ""}.` });
+    } else if (op === EV_WEAK && e[at + 2] === 0) {
+      const id = e[at + 1]!;
+      const old = before.objects.get(id);
+      if (old === undefined || old.weak === 0) continue;
+      const callback = weakrefHasCallback(old) ? "; its callback was called" : "";
+      changes.push({ kind: "weakref", objects: [id], text: `${objectName(trace, id)} is dead: its referent ${objectName(trace, old.weak)} was freed${callback}.` });
     } else if (op === EV_NEW) {
       const id = e[at + 1]!;
       if (!visible.has(id) || (trace.objects.born[id - 1] ?? -1) !== step) continue;
@@ -571,6 +577,31 @@ export function describeStep(trace: Trace, before: HeapState, after: HeapState, 
     });
   }
   return changes;
+}
+
+/**
+ * Does this weak reference have a callback? A weakref's only strong reference (what its
+ * tp_traverse visits) is its callback.
+ */
+export function weakrefHasCallback(o: ObjState): boolean {
+  return o.edges.length > 0;
+}
+
+/**
+ * The weak references to `id` that died with it between `before` and `after`, and how many
+ * of them had a callback (called as `id` was freed).
+ */
+export function weakrefsCleared(before: HeapState, after: HeapState, id: number): { cleared: number; callbacks: number } {
+  let cleared = 0;
+  let callbacks = 0;
+  for (const o of before.objects.values()) {
+    if (o.weak !== id) continue;
+    const now = after.objects.get(o.id);
+    if (now !== undefined && now.weak === id) continue;
+    cleared++;
+    if (weakrefHasCallback(o)) callbacks++;
+  }
+  return { cleared, callbacks };
 }
 
 /** Objects the program made itself (not scalars): worth a sentence. */

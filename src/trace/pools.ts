@@ -12,7 +12,10 @@ import { EV_ARENAS, EV_POOL } from "./log.js";
 import type { TraceWriter } from "./writer.js";
 
 export class PoolTracker implements AllocationHook {
-  /** The hook that was installed before ours (tracemalloc's, say): we pass every call on. */
+  /**
+   * The hook that was installed before ours: we pass every call on. tracemalloc.start()
+   * chains ours behind its own in the same way, and stop() puts ours back.
+   */
   next: AllocationHook | null = null;
   /** Counting starts at the program's first line. */
   counting = false;
@@ -47,29 +50,6 @@ export class PoolTracker implements AllocationHook {
     if (allocator.getHook() === this) allocator.setHook(this.next);
   }
 
-  /** Re-chains if someone replaced the hook (a tracemalloc.start() that does not chain). */
-  ensureInstalled(): void {
-    const current = allocator.getHook();
-    if (current === this) return;
-    this.next = current;
-    allocator.setHook(this);
-    this.needResync = true;
-    this.writer.note("the allocation hook was replaced during the run and re-chained; allocator counts may be approximate");
-  }
-
-  /**
-   * The chained hook, dropped once it has stopped. tracemalloc.stop() removes its hook only
-   * when it is still the installed one; chained behind us, it says so by its `tracing` flag.
-   */
-  private nextHook(): AllocationHook | null {
-    const next = this.next;
-    if (next !== null && (next as { tracing?: unknown }).tracing === false) {
-      this.next = null;
-      return null;
-    }
-    return next;
-  }
-
   /** Called at the program's first line: counts start from here. */
   begin(): void {
     this.counting = true;
@@ -81,7 +61,7 @@ export class PoolTracker implements AllocationHook {
 
   onMalloc(domain: Domain, address: number, size: number): void {
     if (this.counting) this.allocated(domain, address, size);
-    const next = this.nextHook();
+    const next = this.next;
     if (next !== null) next.onMalloc(domain, address, size);
   }
 
@@ -91,20 +71,20 @@ export class PoolTracker implements AllocationHook {
         this.allocated(domain, newAddress, newSize);
       } else if (oldAddress === newAddress) {
         const old = this.sizes.get(oldAddress);
-        if (old !== undefined) this.tracedBytes += newSize - old;
+        if (old !== undefined && old > 0) this.tracedBytes += newSize - old;
         this.sizes.set(newAddress, newSize);
       } else {
         this.freed(domain, oldAddress);
         this.allocated(domain, newAddress, newSize);
       }
     }
-    const next = this.nextHook();
+    const next = this.next;
     if (next !== null) next.onRealloc(domain, oldAddress, newAddress, newSize);
   }
 
   onFree(domain: Domain, address: number): void {
     if (this.counting) this.freed(domain, address);
-    const next = this.nextHook();
+    const next = this.next;
     if (next !== null) next.onFree(domain, address);
   }
 
@@ -128,9 +108,11 @@ export class PoolTracker implements AllocationHook {
 
   private freed(domain: Domain, address: number): void {
     const size = this.sizes.get(address);
-    if (size !== undefined) {
+    if (size !== undefined && size > 0) {
       this.tracedBytes -= size;
-      this.sizes.delete(address);
+      // Zeroed, not deleted: blocks are reused LIFO, and a JS Map that deletes and re-adds the
+      // same keys keeps the dead entries in its chains until it rehashes (quadratic slowdown).
+      this.sizes.set(address, 0);
     }
     if (domain === DOMAIN_RAW) return;
     this.blocks--;

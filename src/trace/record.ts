@@ -4,6 +4,8 @@
 
 import "../runtime/load.js";
 import "../modules/all.js";
+// The builtins written on heapscope/native (`_weakref`, `_heapscope`), as under `heapscope run`.
+import "../native/builtins.js";
 import { runProgram } from "../modules/pythonrun.js";
 import { DEFAULT_CONTAINER_ITEMS, DEFAULT_MAX_STEPS, appendChunk, emptyTrace, type Trace, type TraceChunk } from "./log.js";
 import { Recorder, type RecorderOptions } from "./recorder.js";

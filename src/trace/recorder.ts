@@ -135,18 +135,53 @@ const HIDDEN_NAMES = new Set([
 /**
  * The live-object set the recorder gives heap.ts: hears each object registered as live
  * (a birth) and each one removed (a death: freed or parked on a free list).
+ *
+ * Membership is kept in a map of flags rather than in the Set itself: free lists hand the
+ * same JS objects out again and again, and a JS hash table that deletes and re-adds the same
+ * keys keeps the dead entries in its chains until it rehashes, which turns a long loop
+ * quadratic. Cleared flags are swept out now and then.
  */
 class ObservedSet extends Set<PyObject> {
+  private flags = new Map<PyObject, boolean>();
+  private cleared = 0;
+  private count = 0;
+
   constructor(private readonly recorder: Recorder) {
     super();
   }
   override add(o: PyObject): this {
     this.recorder.born(o);
-    return super.add(o);
+    if (this.flags.get(o) !== true) {
+      if (this.flags.has(o)) this.cleared--;
+      this.flags.set(o, true);
+      this.count++;
+    }
+    return this;
   }
   override delete(o: PyObject): boolean {
     this.recorder.died(o);
-    return super.delete(o);
+    if (this.flags.get(o) !== true) return false;
+    this.flags.set(o, false);
+    this.count--;
+    if (++this.cleared > 4096 && this.cleared > this.count) this.sweep();
+    return true;
+  }
+  override has(o: PyObject): boolean {
+    return this.flags.get(o) === true;
+  }
+  override clear(): void {
+    this.flags = new Map();
+    this.cleared = 0;
+    this.count = 0;
+  }
+  override get size(): number {
+    return this.count;
+  }
+  private sweep(): void {
+    const kept = new Map<PyObject, boolean>();
+    for (const [o, live] of this.flags) if (live) kept.set(o, true);
+    this.flags = kept;
+    this.cleared = 0;
   }
 }
 
@@ -393,7 +428,6 @@ export class Recorder implements CollectionObserver {
       }
     }
     this.writeGCCounters();
-    this.pools.ensureInstalled();
     this.pools.flush();
     if (this.dead > recs.length / 4) this.compact();
     writer.endStep(this.stepLine, this.pools.tracedBytes, this.pools.blocks);

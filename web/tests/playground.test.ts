@@ -174,6 +174,85 @@ describe.skipIf(!haveChromium || !haveBuild)("the playground in chromium", () =>
     await page.close();
   });
 
+  test("the graph and the memory plot export as SVG and PNG", async () => {
+    const page = await newPage();
+    await page.goto(`${url}#example=cycles_and_gc`);
+    await page.locator("#run").click();
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 120_000 }).toMatch(/^recorded \d+ steps/);
+    await stepToLine(page, 22);
+    const saved: Record<string, Buffer> = {};
+    for (const id of ["export-graph-svg", "export-graph-png", "export-plot-svg", "export-plot-png"]) {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`#${id}`).click()]);
+      const path = join(shots, `${id}.${id.endsWith("svg") ? "svg" : "png"}`);
+      await download.saveAs(path);
+      saved[id] = readFileSync(path);
+      expect(download.suggestedFilename()).toMatch(id.includes("graph") ? /^heapscope-step-\d+\.(svg|png)$/ : /^heapscope-memory\.(svg|png)$/);
+    }
+    const graphSvg = saved["export-graph-svg"]!.toString("utf8");
+    expect(graphSvg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(graphSvg).toContain("<style>");
+    expect(graphSvg).toContain("Unreachable but not freed");
+    expect(saved["export-plot-svg"]!.toString("utf8")).toContain("traced-line");
+    const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    for (const id of ["export-graph-png", "export-plot-png"]) {
+      const png = saved[id]!;
+      expect(png.subarray(0, 8).equals(PNG)).toBe(true);
+      // IHDR: width and height at 2x the SVG's size.
+      expect(png.readUInt32BE(16)).toBeGreaterThan(300);
+      expect(png.readUInt32BE(20)).toBeGreaterThan(100);
+    }
+    await page.close();
+  });
+
+  test("a 100,000-step run records and the timeline scrubs across it", async () => {
+    const page = await newPage();
+    const source = "total = 0\nfor i in range(49_990):\n    total += i\nprint(total)\n";
+    const encoded = Buffer.from(source).toString("base64url");
+    await page.goto(`${url}#code=${encoded}`);
+    await page.locator("#run").click();
+    // While it records, the page answers and the steps recorded so far can be viewed.
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 120_000 }).toMatch(/recording… \d{4,} steps|^recorded/);
+    await page.locator("#timeline").fill("500");
+    await expect.poll(() => page.locator("#step-label").textContent(), { timeout: 30_000 }).toMatch(/^step 500 \//);
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 300_000 }).toMatch(/^recorded \d+ steps/);
+    const max = Number(await page.locator("#timeline").getAttribute("max"));
+    expect(max).toBeGreaterThanOrEqual(99_980);
+    expect(max).toBeLessThan(100_000);
+    // Scrub: far positions (rebuilt from the nearest keyframe), back and forth.
+    for (const target of [max, Math.floor(max / 2), 7, max - 3, Math.floor(max / 3) * 2 + 1]) {
+      await page.locator("#timeline").fill(String(target));
+      await expect.poll(() => page.locator(".viewer").getAttribute("data-step"), { timeout: 30_000 }).toBe(String(target));
+    }
+    await page.locator("#timeline").fill(String(max));
+    await expect.poll(() => page.locator("#output").textContent(), { timeout: 30_000 }).toBe(`${(49_990 * 49_989) / 2}\n`);
+    // The frame shows `total` as of the selected step.
+    await page.locator("#timeline").fill("9");
+    await expect.poll(() => page.locator(".viewer").getAttribute("data-step"), { timeout: 30_000 }).toBe("9");
+    expect(await page.locator("#graph .frame").textContent()).toMatch(/total/);
+    await page.screenshot({ path: join(shots, "hundred-thousand-steps.png") });
+    await page.close();
+  });
+
+  test("a large heap: containers collapse, objects beyond the limit are counted by type", async () => {
+    const page = await newPage();
+    const source = "class Node:\n    pass\nnodes = [Node() for i in range(300)]\nz = 0\n";
+    await page.goto(`${url}#code=${Buffer.from(source).toString("base64url")}`);
+    await page.locator("#run").click();
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 120_000 }).toMatch(/^recorded \d+ steps/);
+    const lastLine4 = await page.evaluate(() => (window as unknown as { heapscope: { viewer: { trace: { steps: { line: number[] } } } } }).heapscope.viewer.trace.steps.line.lastIndexOf(4));
+    await page.locator("#timeline").fill(String(lastLine4));
+    await expect.poll(() => page.locator("#step-label").textContent()).toMatch(/line 4$/);
+    const list = page.locator('#graph .box[data-type="list"]');
+    await expect.poll(() => list.textContent()).toMatch(/…288 more/);
+    await page.locator("#opt-itemsShown").selectOption("64");
+    await expect.poll(() => list.textContent()).toMatch(/…236 more/);
+    expect(await page.locator('#graph .box[data-type="Node"]').count()).toBe(64);
+    await page.locator("#opt-maxBoxes").selectOption("40");
+    await expect.poll(() => page.locator("#graph .grouped").textContent()).toMatch(/by type: \d+ Node/);
+    await page.screenshot({ path: join(shots, "large-heap.png") });
+    await page.close();
+  });
+
   test("a `heapscope trace` report opens from disk with nothing fetched", async () => {
     const source = readFileSync(join(repo, "web", "examples", "cycles_and_gc.py"), "utf8");
     const { trace } = await recordProgram({ source, filename: "cycles_and_gc.py" });

@@ -394,6 +394,9 @@ def _glob_class(pattern, start):
     return members, negated, i + 1
 
 
+_glob_results = {}
+
+
 def _fnmatch(name, pattern):
     # fnmatch.fnmatchcase: '*', '?', '[seq]', '[!seq]'; matches the whole name.
     tokens = []
@@ -474,7 +477,13 @@ class Filter(BaseFilter):
         return self._filename_pattern
 
     def _match_frame_impl(self, filename, lineno):
-        if not _fnmatch(_normalize_filename(filename), self._filename_pattern):
+        # The glob result only depends on the names: remember it (fnmatch caches too).
+        key = (filename, self._filename_pattern)
+        matched = _glob_results.get(key)
+        if matched is None:
+            matched = _fnmatch(_normalize_filename(filename), self._filename_pattern)
+            _glob_results[key] = matched
+        if not matched:
             return False
         return self.lineno is None or lineno == self.lineno
 
@@ -563,8 +572,18 @@ class Snapshot:
             return Snapshot(self.traces._traces.copy(), self.traceback_limit)
         include_filters = [f for f in filters if f.inclusive]
         exclude_filters = [f for f in filters if not f.inclusive]
-        kept = [trace for trace in self.traces._traces
-                if self._filter_trace(include_filters, exclude_filters, trace)]
+        # Filters look at the domain and the frames only; _get_traces shares one traceback
+        # tuple between traces, so each (domain, traceback) is decided once.
+        decided = {}
+        kept = []
+        for trace in self.traces._traces:
+            key = (trace[0], trace[2])
+            keep = decided.get(key)
+            if keep is None:
+                keep = self._filter_trace(include_filters, exclude_filters, trace)
+                decided[key] = keep
+            if keep:
+                kept.append(trace)
         return Snapshot(kept, self.traceback_limit)
 
     def _group_by(self, key_type, cumulative):

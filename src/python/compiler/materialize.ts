@@ -6,6 +6,8 @@
 //   `a = 257; b = 257` gives `a is b`, and two functions returning 1000 share it;
 // - names, variable names and str constants made only of ASCII letters, digits and '_' are
 //   interned; other str constants are plain strs (shared within the compilation only);
+// - makecode merges each code object's co_names, co_consts and co_localsplusnames tuples into
+//   the same cache, so equal ones are one tuple (also shared with an equal tuple constant);
 // - every code object of a compilation shares one filename object.
 
 import { PyObject } from "../../runtime/object.js";
@@ -17,10 +19,10 @@ import { newFloat } from "../../runtime/float.js";
 import { newComplex } from "../../runtime/complex.js";
 import { internStr, newStr, staticStr, type PyStr } from "../../runtime/str.js";
 import { newBytes } from "../../runtime/bytes.js";
-import { tupleFromOwned } from "../../runtime/tuple.js";
+import { tupleFromOwned, type PyTuple } from "../../runtime/tuple.js";
 import { newFrozenSet } from "../../runtime/set.js";
 import { newCode, type PyCode } from "../code.js";
-import { constKey, isIdentifierLike, type CVal } from "./consts.js";
+import { constKey, cStr, cTuple, isIdentifierLike, type CVal } from "./consts.js";
 import type { CodeUnit } from "./unit.js";
 
 const SAFE_INT = 9007199254740991n;
@@ -89,7 +91,9 @@ class Materializer {
 
   /** makecode for one unit (and, through its constants, its nested units). */
   code(u: CodeUnit): PyCode {
-    const consts = u.consts.map((c) => this.constant(c));
+    const names = this.namesTuple(u.names);
+    const consts = this.constant(cTuple(u.consts)) as PyTuple;
+    const localsplusnames = this.namesTuple(u.localsplusnames);
     // <module>, <lambda>, <listcomp>... are the interpreter's static strings (_Py_STR).
     const name = u.name.startsWith("<") ? newRef(staticStr(u.name)) : internStr(u.name);
     const qualname = u.qualname === u.name ? newRef(name) : newStr(u.qualname);
@@ -104,13 +108,24 @@ class Materializer {
       firstlineno: u.firstlineno,
       instructions: u.instructions,
       consts,
-      names: u.names.map(internStr),
-      localsplusnames: u.localsplusnames.map(internStr),
+      names,
+      localsplusnames,
       localspluskinds: u.localspluskinds,
       stacksize: u.stacksize,
       exceptionTable: u.exceptionTable,
       positions: u.positions,
     });
+  }
+
+  /** A tuple of interned names, merged with an equal tuple of this compilation (new reference). */
+  private namesTuple(names: readonly string[]): PyTuple {
+    if (names.length === 0) return tupleFromOwned([]);
+    const key = constKey(cTuple(names.map(cStr)));
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return newRef(cached) as PyTuple;
+    const t = tupleFromOwned(names.map(internStr));
+    this.cache.set(key, newRef(t));
+    return t;
   }
 }
 

@@ -10,7 +10,7 @@ import {
 } from "../../../src/trace/log.js";
 import type { HeapState, ObjState } from "../../../src/trace/rebuild.js";
 import type { Analysis, VisibleHeap, VisibleOptions } from "../../../src/trace/analysis.js";
-import { followEdge, frameName, kindOfId, label, objectName, typeName } from "../../../src/trace/analysis.js";
+import { followEdge, frameName, kindOfId, label, objectName, typeName, weakrefsCleared } from "../../../src/trace/analysis.js";
 import type { Death } from "../../../src/trace/rebuild.js";
 import { s } from "./dom.js";
 
@@ -202,11 +202,13 @@ export function drawGraph(input: GraphInput, onSelect: (id: number) => void): Gr
       const reason = death === undefined ? "freed" : FREE_REASON_TEXT[death.reason] ?? "freed";
       const fin = ((trace.objects.flags[id - 1] ?? 0) & OBJ_HAS_FINALIZER) !== 0 ? "; __del__ ran" : "";
       const gen = death !== undefined && death.reason === FREE_GC ? ` (gen ${death.generation})` : "";
+      const weak = weakrefsCleared(input.previous!, state, id);
+      const callbacks = weak.callbacks > 0 ? `; weakref callback${weak.callbacks > 1 ? "s" : ""} ran` : weak.cleared > 0 ? "; weakrefs cleared" : "";
       const g = s("g", { class: "box freed", "data-id": id, "data-type": typeName(trace, id) });
       g.append(s("rect", { x, y: fy, width: BOX_W, height: 58, rx: 5 }));
       g.append(s("text", { x: x + 8, y: fy + 16, class: "box-title" }, objectName(trace, id)));
       g.append(s("text", { x: x + 8, y: fy + 33, class: "reason" }, reason));
-      if (gen + fin !== "") g.append(s("text", { x: x + 8, y: fy + 49, class: "reason" }, (gen + fin).replace(/^[ ;]+/, "")));
+      if (gen + fin + callbacks !== "") g.append(s("text", { x: x + 8, y: fy + 49, class: "reason" }, (gen + fin + callbacks).replace(/^[ ;]+/, "")));
       nodesLayer.append(g);
       rowBottom = Math.max(rowBottom, fy + 58);
       x += BOX_W + 20;
@@ -269,7 +271,7 @@ export function drawGraph(input: GraphInput, onSelect: (id: number) => void): Gr
   svg.append(defs, backLayer, framesGroup, edgesLayer, nodesLayer);
   if (visible.grouped.size > 0) {
     const text = [...visible.grouped].map(([t, n]) => `${n} ${t}`).join(", ");
-    svg.append(s("text", { x: colX(1), y: height - 16, class: "muted" }, `Not drawn (the graph is full): ${text}`));
+    svg.append(s("text", { x: colX(1), y: height - 16, class: "muted grouped" }, `Not drawn (over ${input.options.maxBoxes} boxes), by type: ${text}; raise "boxes" to draw them`));
   }
   svg.setAttribute("width", String(width));
   svg.setAttribute("height", String(height));

@@ -75,20 +75,34 @@ export class Viewer {
       });
       return h("label", { className: "opt" }, box, text);
     };
+    // Large heaps: how many items of a container are drawn before the rest collapse into
+    // "… N more", and how many boxes are drawn before further objects are counted by type.
+    const limit = (name: "itemsShown" | "maxBoxes", text: string, values: number[]): HTMLElement => {
+      const select = h("select", { id: `opt-${name}`, title: text },
+        ...values.map((v) => h("option", { value: String(v) }, String(v))));
+      select.value = String(this.visibleOptions[name]);
+      select.addEventListener("change", () => {
+        this.visibleOptions[name] = Number(select.value);
+        this.render();
+      });
+      return h("label", { className: "opt" }, text, select);
+    };
     const graphTools = h("div", { className: "graph-tools" },
       h("button", { title: "Zoom out", onclick: () => this.setZoom(this.zoom / 1.25) }, "−"),
       h("button", { title: "Zoom in", onclick: () => this.setZoom(this.zoom * 1.25) }, "+"),
       h("button", { title: "Actual size", onclick: () => this.setZoom(1) }, "1:1"),
       toggle("showAtoms", "scalars as objects"),
       toggle("showInternals", "insides of functions/classes"),
-      h("button", { onclick: () => this.exportGraph("svg") }, "SVG"),
-      h("button", { onclick: () => this.exportGraph("png") }, "PNG"));
+      limit("itemsShown", "items per container", [4, 12, 32, 64]),
+      limit("maxBoxes", "boxes", [40, 160, 400, 1000]),
+      h("button", { id: "export-graph-svg", title: "Save the graph as SVG", onclick: () => this.exportGraph("svg") }, "SVG"),
+      h("button", { id: "export-graph-png", title: "Save the graph as PNG", onclick: () => this.exportGraph("png") }, "PNG"));
 
     const section = (title: string, body: HTMLElement, id: string): HTMLElement =>
       h("details", { open: true, className: "panel", id: `panel-${id}` }, h("summary", {}, title), body);
     const memoryTools = h("div", { className: "graph-tools" },
-      h("button", { onclick: () => this.exportPlot("svg") }, "SVG"),
-      h("button", { onclick: () => this.exportPlot("png") }, "PNG"));
+      h("button", { id: "export-plot-svg", title: "Save the plot as SVG", onclick: () => this.exportPlot("svg") }, "SVG"),
+      h("button", { id: "export-plot-png", title: "Save the plot as PNG", onclick: () => this.exportPlot("png") }, "PNG"));
 
     this.root = h("div", { className: "viewer" },
       toolbar,
