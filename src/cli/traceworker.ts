@@ -1,6 +1,7 @@
 // The engine side of `heapscope trace`: records the run in a worker thread (a large stack,
 // like `heapscope run`) and sends the trace back when it is done.
 
+import "./hashseed_preset.js";
 import { parentPort, workerData } from "node:worker_threads";
 import { recordProgram } from "../trace/record.js";
 import type { TraceRequest, TraceWorkerMessage } from "./traceprotocol.js";

@@ -1,5 +1,6 @@
 // The engine side of `heapscope run`: runs the program and streams its output back.
 
+import "./hashseed_preset.js";
 import "../runtime/load.js";
 import "../modules/all.js";
 import { parentPort, workerData } from "node:worker_threads";

@@ -14,3 +14,8 @@ import "./collectionsmodule.js";
 import "./itertoolsmodule.js";
 import "./stdlib_pymodules.js";
 import "./mathmodule.js";
+import "./stdlib_d_pymodules.js";
+import "./timemodule.js";
+import "./randommodule.js";
+import "./sha512module.js";
+import "./textmodules.js";

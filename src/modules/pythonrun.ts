@@ -25,7 +25,7 @@ import {
   dictGetItem, dictSetItem, dictDelItem, dictNext, dictEntry, dictClear, dictCopy, dictMergeDict, PyDict,
 } from "../runtime/dict.js";
 import { writeUnraisable } from "../runtime/finalize.js";
-import { setHashSeed } from "../runtime/values/pyhash.js";
+import { hashSeedWasPreset, parseHashSeed, setHashSeed } from "../runtime/values/pyhash.js";
 import { clearAllFreeLists } from "../runtime/heap.js";
 import { buildStaticTypeDicts } from "../runtime/typeobject.js";
 import { leaveStartupResidue } from "../runtime/startupresidue.js";
@@ -147,18 +147,12 @@ function standardStreams(interp: Interpreter): PyTextStream[] {
   return streams;
 }
 
-function configureHashSeed(seed: string | null, write: ProgramOptions["write"]): void {
-  if (seed === null || seed === "" || seed === "random") {
-    setHashSeed("random");
-    return;
-  }
-  const n = Number(seed);
-  if (!/^\d+$/.test(seed) || n > 4294967295) {
-    write(2, 'Fatal Python error: PYTHONHASHSEED must be "random" or an integer in range [0; 4294967295]\n');
-    setHashSeed("random");
-    return;
-  }
-  setHashSeed(n);
+function configureHashSeed(text: string | null, write: ProgramOptions["write"]): void {
+  const seed = parseHashSeed(text);
+  if (seed === null) write(2, 'Fatal Python error: PYTHONHASHSEED must be "random" or an integer in range [0; 4294967295]\n');
+  // A key chosen before the runtime loaded (the CLI's workers) is already in every cached
+  // str hash; changing it now would make equal strings hash differently.
+  if (!hashSeedWasPreset()) setHashSeed(seed ?? "random");
 }
 
 /** Compiles and runs the program as __main__; returns the exit status. */

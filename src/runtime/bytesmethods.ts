@@ -17,13 +17,14 @@ import { newIntSsize, newBool, isInt, type PyInt } from "./int.js";
 import { isStr, newStr } from "./str.js";
 import { None } from "./singletons.js";
 import { TypeErrorType, ValueErrorType, raise } from "./exceptions.js";
-import { parseArgs, checkPositional, noKeywords } from "./getargs.js";
+import { parseArgs, checkPositional, checkTupleArity, noKeywords } from "./getargs.js";
 import { numberIndex, numberAsSsize, getIter, iterNext } from "./abstract.js";
 import { sliceIndex } from "./sliceobject.js";
 import { newList, listAppend, isList } from "./list.js";
 import { BytesType } from "./bytes.js";
 import { getBuffer, releaseBuffer, checkBuffer } from "./bufferproto.js";
 import { decodeBytes } from "./unicodecodecs.js";
+import { overTuple } from "./varargs.js";
 
 /** Bytes <-> Latin-1 JS strings. */
 export function latin1(data: Uint8Array, start = 0, end = data.length): string {
@@ -356,7 +357,7 @@ export function sharedBytesMethods(
   const find = (reverse: boolean, raising: boolean) => (self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject => {
     const name = reverse ? (raising ? "rindex" : "rfind") : raising ? "index" : "find";
     noKeywords(name, kwnames);
-    checkPositional(name, nargs, 1, 3);
+    checkTupleArity(name, nargs, 1, 3);
     const d = data(self);
     const sub = subArg(args[start]!);
     searchRange(args, start, nargs, d.length);
@@ -367,7 +368,7 @@ export function sharedBytesMethods(
   const affix = (suffix: boolean) => (self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject => {
     const name = suffix ? "endswith" : "startswith";
     noKeywords(name, kwnames);
-    checkPositional(name, nargs, 1, 3);
+    checkTupleArity(name, nargs, 1, 3);
     const d = data(self);
     const s = latin1(d);
     searchRange(args, start, nargs, d.length);
@@ -426,24 +427,24 @@ export function sharedBytesMethods(
   };
 
   return [
-    { name: "find", kind: "fastcall", fn: find(false, false) },
-    { name: "rfind", kind: "fastcall", fn: find(true, false) },
-    { name: "index", kind: "fastcall", fn: find(false, true) },
-    { name: "rindex", kind: "fastcall", fn: find(true, true) },
+    { name: "find", kind: "varargs", fn: overTuple(find(false, false)) },
+    { name: "rfind", kind: "varargs", fn: overTuple(find(true, false)) },
+    { name: "index", kind: "varargs", fn: overTuple(find(false, true)) },
+    { name: "rindex", kind: "varargs", fn: overTuple(find(true, true)) },
     {
       name: "count",
-      kind: "fastcall",
-      fn: (self, args, start, nargs, kwnames) => {
+      kind: "varargs",
+      fn: overTuple((self, args, start, nargs, kwnames) => {
         noKeywords("count", kwnames);
-        checkPositional("count", nargs, 1, 3);
+        checkTupleArity("count", nargs, 1, 3);
         const d = data(self);
         const sub = subArg(args[start]!);
         searchRange(args, start, nargs, d.length);
         return newIntSsize(countSub(latin1(d), sub, rangeStart, rangeEnd));
-      },
+      }),
     },
-    { name: "startswith", kind: "fastcall", fn: affix(false) },
-    { name: "endswith", kind: "fastcall", fn: affix(true) },
+    { name: "startswith", kind: "varargs", fn: overTuple(affix(false)) },
+    { name: "endswith", kind: "varargs", fn: overTuple(affix(true)) },
     { name: "split", kind: "fastcall", fn: splitMethod(false) },
     { name: "rsplit", kind: "fastcall", fn: splitMethod(true) },
     {

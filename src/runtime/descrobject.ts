@@ -21,7 +21,9 @@ import { AttributeErrorType, raise, TypeErrorType } from "./exceptions.js";
 import { internStr, newStr, PyStr, staticStr } from "./str.js";
 import { newBool } from "./bool.js";
 import { None, NotImplemented } from "./singletons.js";
-import { callMethodDef, newCFunction } from "./methodobject.js";
+// The packers come through methodobject.ts: importing varargs.ts here directly would change
+// the order the runtime's modules initialize in.
+import { callMethodDef, newCFunction, packKwargs, packVarargs } from "./methodobject.js";
 import { hashPointer, hashResult } from "./values/pyhash.js";
 import { dictGetItemStr, dictSetItem, type PyDict } from "./dict.js";
 import type { SlotDef } from "./slotdefs.js";
@@ -437,14 +439,32 @@ function wrapperDescrGet(descr: PyObject, obj: PyObject | null): PyObject {
   return newMethodWrapper(d, obj);
 }
 
+// wrapper_descriptor and method-wrapper have no vectorcall: _PyObject_MakeTpCall packs the
+// arguments into a tuple (and keywords into a dict) for tp_call, and wrapperdescr_call slices
+// `self` off into a second tuple. Those are real allocations (free lists, gc counts,
+// tracemalloc), so they are made here too; the wrapper itself still reads the vector, which
+// holds the same objects.
+
 function wrapperDescrCall(callable: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
   const d = callable as PyWrapperDescr;
-  if (nargs < 1) raise(TypeErrorType, `descriptor '${d.name.value}' of '${d.owner.name}' object needs an argument`);
-  const self = args[start]!;
-  if (!self.type.isSubtypeOf(d.owner)) {
-    raise(TypeErrorType, `descriptor '${d.name.value}' requires a '${d.owner.name}' object but received a '${self.type.name}'`);
+  const packed = packVarargs(args, start, nargs);
+  const kwargs = packKwargs(args, start, nargs, kwnames);
+  try {
+    if (nargs < 1) raise(TypeErrorType, `descriptor '${d.name.value}' of '${d.owner.name}' object needs an argument`);
+    const self = args[start]!;
+    if (!self.type.isSubtypeOf(d.owner)) {
+      raise(TypeErrorType, `descriptor '${d.name.value}' requires a '${d.owner.name}' object but received a '${self.type.name}'`);
+    }
+    const rest = packVarargs(packed.items, 1, nargs - 1);
+    try {
+      return callWrapper(d, self, args, start + 1, nargs - 1, kwnames);
+    } finally {
+      decref(rest);
+    }
+  } finally {
+    decref(packed);
+    if (kwargs !== null) decref(kwargs);
   }
-  return callWrapper(d, self, args, start + 1, nargs - 1, kwnames);
 }
 
 /** wrapperdescr_raw_call / wrapper_call: keyword check, then the slotdef's wrapper function. */
@@ -510,7 +530,14 @@ function methodWrapperRichCompare(a: PyObject, b: PyObject, op: number): PyObjec
 
 function methodWrapperCall(callable: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
   const w = callable as PyMethodWrapper;
-  return callWrapper(w.descr, w.self, args, start, nargs, kwnames);
+  const packed = packVarargs(args, start, nargs);
+  const kwargs = packKwargs(args, start, nargs, kwnames);
+  try {
+    return callWrapper(w.descr, w.self, args, start, nargs, kwnames);
+  } finally {
+    decref(packed);
+    if (kwargs !== null) decref(kwargs);
+  }
 }
 
 /** None as a new reference, for getters of optional attributes. */

@@ -300,6 +300,8 @@ function nextVersion(): number {
 const dictFreeList: PyDict[] = [];
 
 registerFreeList({
+  clearRank: 3,
+  statsRank: 0,
   clear(): void {
     while (dictFreeList.length > 0) {
       const d = dictFreeList.pop()!;

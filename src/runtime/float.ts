@@ -67,6 +67,8 @@ function floatDealloc(self: PyObject): void {
 FloatType.dealloc = floatDealloc;
 
 registerFreeList({
+  clearRank: 1,
+  statsRank: 1,
   clear(): void {
     while (freeList.length > 0) {
       const o = freeList.pop()!;

@@ -9,7 +9,7 @@
 import { PyObject, type VisitProc } from "./object.js";
 import { allocGCObject, freeGCObject } from "./heap.js";
 import { gcTrack, gcUntrack } from "./gcstate.js";
-import { decref, newRef, xdecref } from "./refcount.js";
+import { decref, incref, newRef, xdecref } from "./refcount.js";
 import { TPFLAGS_BASETYPE, TPFLAGS_HAVE_GC, TPFLAGS_HEAPTYPE, type PyType } from "./type.js";
 import { newStaticType, readyType } from "./typeroots.js";
 import type { PyTuple } from "./tuple.js";
@@ -171,6 +171,8 @@ function allocWrapper(type: PyType): PyCallableWrapper {
 }
 
 function wrapperNew(type: PyType): PyObject {
+  // PyType_GenericAlloc: an instance of a heap subclass owns a reference to its type.
+  if ((type.flags & TPFLAGS_HEAPTYPE) !== 0) incref(type);
   return allocWrapper(type);
 }
 
@@ -280,6 +282,8 @@ function cmGet(descr: PyObject, obj: PyObject | null, type: PyObject | null): Py
 function propertyNew(type: PyType): PyObject {
   const p = new PyProperty(type);
   allocGCObject(p, type.basicsize);
+  // PyType_GenericAlloc: an instance of a heap subclass owns a reference to its type.
+  if ((type.flags & TPFLAGS_HEAPTYPE) !== 0) incref(type);
   gcTrack(p);
   return p;
 }

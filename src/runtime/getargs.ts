@@ -39,6 +39,17 @@ export function checkPositional(funcName: string, nargs: number, min: number, ma
   }
 }
 
+/**
+ * Argument count check of PyArg_ParseTuple (vgetargs1) for a METH_VARARGS function whose
+ * format names it: "find() takes at least 1 argument (0 given)".
+ */
+export function checkTupleArity(funcName: string, nargs: number, min: number, max: number): void {
+  if (nargs >= min && nargs <= max) return;
+  const n = nargs < min ? min : max;
+  const bound = min === max ? "exactly" : nargs < min ? "at least" : "at most";
+  raise(TypeErrorType, `${funcName}() takes ${bound} ${n} argument${n === 1 ? "" : "s"} (${nargs} given)`);
+}
+
 /** METH_NOARGS check: "list.clear() takes no arguments (1 given)". */
 export function checkNoArgs(displayName: string, nargs: number, kwnames: PyTuple | null): void {
   if (kwCount(kwnames) !== 0) raise(TypeErrorType, `${displayName}() takes no keyword arguments`);

@@ -44,25 +44,41 @@ export function trackLiveObjects(on: boolean, set?: Set<PyObject>): void {
 
 /** Free lists register themselves so that a full collection and heap resets can empty them. */
 export interface FreeList {
+  /**
+   * Position in gcmodule.c's clear_freelists (tuple 0, float 1, list 2, dict 3): the order
+   * of the frees decides which pymalloc pools and arenas empty first.
+   */
+  clearRank: number;
+  /** Position in object.c's _PyObject_DebugTypeStats (dict 0, float 1, list 2, tuple 3). */
+  statsRank: number;
   /** Release every parked object to the allocator (_PyGC_ClearAllFreeLists). */
   clear(): void;
   /** The `_debugmallocstats` lines of this free list, in CPython's order and format. */
   statsLines(): string[];
 }
 
-const freeLists: FreeList[] = [];
+// Kept sorted by rank: module load order (which registers them) is not CPython's order.
+const clearOrder: FreeList[] = [];
+const statsOrder: FreeList[] = [];
+
+function insertByRank(lists: FreeList[], list: FreeList, rank: (l: FreeList) => number): void {
+  let i = lists.length;
+  while (i > 0 && rank(lists[i - 1]!) > rank(list)) i--;
+  lists.splice(i, 0, list);
+}
 
 export function registerFreeList(list: FreeList): void {
-  freeLists.push(list);
+  insertByRank(clearOrder, list, (l) => l.clearRank);
+  insertByRank(statsOrder, list, (l) => l.statsRank);
 }
 
 export function clearAllFreeLists(): void {
-  for (const list of freeLists) list.clear();
+  for (const list of clearOrder) list.clear();
 }
 
 export function freeListStatsLines(): string[] {
   const lines: string[] = [];
-  for (const list of freeLists) for (const line of list.statsLines()) lines.push(line);
+  for (const list of statsOrder) for (const line of list.statsLines()) lines.push(line);
   return lines;
 }
 

@@ -74,6 +74,8 @@ export const ListType = newStaticType(
 const freeList: PyList[] = [];
 
 registerFreeList({
+  clearRank: 2,
+  statsRank: 2,
   clear(): void {
     while (freeList.length > 0) freeGCObject(freeList.pop()!);
   },

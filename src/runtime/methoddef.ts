@@ -40,7 +40,20 @@ export interface FastCallMethodDef {
   binding?: "class" | "static";
 }
 
-export type MethodDef = NoArgsMethodDef | OneArgMethodDef | FastCallMethodDef;
+/**
+ * METH_VARARGS (without METH_KEYWORDS): the positional arguments arrive packed in a tuple
+ * (borrowed), which the caller builds for the call and releases after it, as CPython's
+ * method_vectorcall_VARARGS does; keyword arguments are refused before the tuple is built.
+ */
+export interface VarArgsMethodDef {
+  name: string;
+  kind: "varargs";
+  fn: (self: PyObject, args: PyTuple) => PyObject;
+  doc?: string;
+  binding?: "class" | "static";
+}
+
+export type MethodDef = NoArgsMethodDef | OneArgMethodDef | FastCallMethodDef | VarArgsMethodDef;
 
 /** PyGetSetDef: a computed attribute. `set` receives null for deletion. */
 export interface GetSetDef {

@@ -1,5 +1,5 @@
 // Objects/methodobject.c: PyCFunction_Type ("builtin_function_or_method"), PyCFunction_NewEx,
-// cfunction_vectorcall_NOARGS / _O / _FASTCALL_KEYWORDS, meth_repr, meth_hash,
+// cfunction_vectorcall_NOARGS / _O / _FASTCALL_KEYWORDS, cfunction_call (METH_VARARGS), meth_repr, meth_hash,
 // meth_richcompare, meth_get__qualname__, meth_get__self__.
 //
 // A builtin function (`len`) or a builtin method bound to its object (`[].append`): a
@@ -8,12 +8,15 @@
 import { PyObject, type VisitProc } from "./object.js";
 import { allocGCObject, freeGCObject, staticAddress } from "./heap.js";
 import { gcTrack, gcUntrack } from "./gcstate.js";
-import { incref, newRef, xdecref } from "./refcount.js";
+import { decref, incref, newRef, xdecref } from "./refcount.js";
 import { CMP_EQ, CMP_NE, PyType, TPFLAGS_HAVE_GC } from "./type.js";
 import { newStaticType, readyType, TPFLAGS_HAVE_VECTORCALL, isTypeObject } from "./typeroots.js";
 import type { MethodDef } from "./methoddef.js";
 import type { PyTuple } from "./tuple.js";
 import { trashBegin, trashEnd } from "./trashcan.js";
+import { packKwargs, packVarargs } from "./varargs.js";
+
+export { packKwargs, packVarargs };
 import { hashPointer, hashResult } from "./values/pyhash.js";
 import { raise, TypeErrorType } from "./exceptions.js";
 import { newStr, PyStr } from "./str.js";
@@ -131,6 +134,35 @@ export function callMethodDef(
       return def.fn(self, args[start]!);
     case "fastcall":
       return def.fn(self, args, start, nargs, kwnames);
+    case "varargs": {
+      if (kwnames !== null && kwnames.items.length !== 0) refuseVarargsKeywords(def, args, start, nargs, kwnames, func);
+      // The tuple is a real allocation (free list, gc count, tracemalloc) that lives only
+      // for the call.
+      const packed = packVarargs(args, start, nargs);
+      try {
+        return def.fn(self, packed);
+      } finally {
+        decref(packed);
+      }
+    }
+  }
+}
+
+/**
+ * Keywords given to a METH_VARARGS method. A method descriptor (method_vectorcall_VARARGS)
+ * refuses them before packing; a bound builtin method has no vectorcall, so
+ * _PyObject_MakeTpCall packs the tuple and the keyword dict first and cfunction_call then
+ * refuses them naming only the method.
+ */
+function refuseVarargsKeywords(def: MethodDef, args: PyObject[], start: number, nargs: number, kwnames: PyTuple, func: PyObject): never {
+  if (!(func instanceof PyCFunction)) throwNoKeywords(func);
+  const packed = packVarargs(args, start, nargs);
+  const kwargs = packKwargs(args, start, nargs, kwnames);
+  try {
+    raise(TypeErrorType, `${def.name}() takes no keyword arguments`);
+  } finally {
+    xdecref(kwargs);
+    decref(packed);
   }
 }
 

@@ -30,7 +30,8 @@ import {
 import { newInt, newIntSsize, newBool, isInt, intToBigInt, type PyInt } from "./int.js";
 import { None } from "./singletons.js";
 import { LookupErrorType, TypeErrorType, ValueErrorType, raise } from "./exceptions.js";
-import { parseArgs, noKeywords, checkPositional } from "./getargs.js";
+import { parseArgs, noKeywords, checkPositional, checkTupleArity } from "./getargs.js";
+import { overTuple } from "./varargs.js";
 import { getIter, iterNext, numberAsSsize, getItem } from "./abstract.js";
 import { sliceIndex } from "./sliceobject.js";
 import { rethrowValueError } from "./valueraise.js";
@@ -233,7 +234,7 @@ function cpIndexOf(s: PyStr, unit: number): number {
 function findImpl(name: string, reverse: boolean, raising: boolean) {
   return (self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject => {
     noKeywords(name, kwnames);
-    checkPositional(name, nargs, 1, 3);
+    checkTupleArity(name, nargs, 1, 3);
     const s = sv(self);
     const sub = strArgValue(args[start]!, `must be str, not %T`);
     let r = -1;
@@ -257,7 +258,7 @@ function findImpl(name: string, reverse: boolean, raising: boolean) {
 
 function strCount(self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
   noKeywords("count", kwnames);
-  checkPositional("count", nargs, 1, 3);
+  checkTupleArity("count", nargs, 1, 3);
   const s = sv(self);
   const sub = strArgValue(args[start]!, `must be str, not %T`);
   if (!searchRange(s, args, start, nargs) || rangeEnd - rangeStart < sub.length) return newInt(0);
@@ -277,7 +278,7 @@ function strCount(self: PyObject, args: PyObject[], start: number, nargs: number
 function affixImpl(name: string, suffix: boolean) {
   return (self: PyObject, args: PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject => {
     noKeywords(name, kwnames);
-    checkPositional(name, nargs, 1, 3);
+    checkTupleArity(name, nargs, 1, 3);
     const s = sv(self);
     const inRange = searchRange(s, args, start, nargs);
     const v = s.value;
@@ -513,16 +514,16 @@ export function installStrMethods(spec: StaticTypeSpec): void {
     { name: "casefold", kind: "noargs", fn: caseImpl(sm.casefold), doc: "Return a version of the string suitable for caseless comparisons." },
     { name: "title", kind: "noargs", fn: caseImpl(sm.title), doc: "Return a version of the string where each word is titlecased." },
     { name: "center", kind: "fastcall", fn: padImpl("center", sm.center), doc: "Return a centered string of length width." },
-    { name: "count", kind: "fastcall", fn: strCount, doc: "S.count(sub[, start[, end]]) -> int" },
+    { name: "count", kind: "varargs", fn: overTuple(strCount), doc: "S.count(sub[, start[, end]]) -> int" },
     { name: "expandtabs", kind: "fastcall", fn: strExpandtabs, doc: "Return a copy where all tab characters are expanded using spaces." },
-    { name: "find", kind: "fastcall", fn: findImpl("find", false, false), doc: "S.find(sub[, start[, end]]) -> int" },
+    { name: "find", kind: "varargs", fn: overTuple(findImpl("find", false, false)), doc: "S.find(sub[, start[, end]]) -> int" },
     { name: "partition", kind: "o", fn: partitionImpl(false), doc: "Partition the string into three parts using the given separator." },
-    { name: "index", kind: "fastcall", fn: findImpl("index", false, true), doc: "S.index(sub[, start[, end]]) -> int" },
+    { name: "index", kind: "varargs", fn: overTuple(findImpl("index", false, true)), doc: "S.index(sub[, start[, end]]) -> int" },
     { name: "ljust", kind: "fastcall", fn: padImpl("ljust", sm.ljust), doc: "Return a left-justified string of length width." },
     { name: "lower", kind: "noargs", fn: caseImpl(sm.lower), doc: "Return a copy of the string converted to lowercase." },
     { name: "lstrip", kind: "fastcall", fn: stripImpl("lstrip", sm.lstrip), doc: "Return a copy of the string with leading whitespace removed." },
-    { name: "rfind", kind: "fastcall", fn: findImpl("rfind", true, false), doc: "S.rfind(sub[, start[, end]]) -> int" },
-    { name: "rindex", kind: "fastcall", fn: findImpl("rindex", true, true), doc: "S.rindex(sub[, start[, end]]) -> int" },
+    { name: "rfind", kind: "varargs", fn: overTuple(findImpl("rfind", true, false)), doc: "S.rfind(sub[, start[, end]]) -> int" },
+    { name: "rindex", kind: "varargs", fn: overTuple(findImpl("rindex", true, true)), doc: "S.rindex(sub[, start[, end]]) -> int" },
     { name: "rjust", kind: "fastcall", fn: padImpl("rjust", sm.rjust), doc: "Return a right-justified string of length width." },
     { name: "rstrip", kind: "fastcall", fn: stripImpl("rstrip", sm.rstrip), doc: "Return a copy of the string with trailing whitespace removed." },
     { name: "rpartition", kind: "o", fn: partitionImpl(true), doc: "Partition the string into three parts using the given separator." },
@@ -531,8 +532,8 @@ export function installStrMethods(spec: StaticTypeSpec): void {
     { name: "swapcase", kind: "noargs", fn: caseImpl(sm.swapcase), doc: "Convert uppercase characters to lowercase and lowercase characters to uppercase." },
     { name: "translate", kind: "o", fn: strTranslate, doc: "Replace each character in the string using the given translation table." },
     { name: "upper", kind: "noargs", fn: caseImpl(sm.upper), doc: "Return a copy of the string converted to uppercase." },
-    { name: "startswith", kind: "fastcall", fn: affixImpl("startswith", false), doc: "S.startswith(prefix[, start[, end]]) -> bool" },
-    { name: "endswith", kind: "fastcall", fn: affixImpl("endswith", true), doc: "S.endswith(suffix[, start[, end]]) -> bool" },
+    { name: "startswith", kind: "varargs", fn: overTuple(affixImpl("startswith", false)), doc: "S.startswith(prefix[, start[, end]]) -> bool" },
+    { name: "endswith", kind: "varargs", fn: overTuple(affixImpl("endswith", true)), doc: "S.endswith(suffix[, start[, end]]) -> bool" },
     { name: "removeprefix", kind: "o", fn: strRemovePrefix, doc: "Return a str with the given prefix string removed if present." },
     { name: "removesuffix", kind: "o", fn: strRemoveSuffix, doc: "Return a str with the given suffix string removed if present." },
     { name: "isascii", kind: "noargs", fn: predicateImpl(sm.isascii), doc: "Return True if all characters in the string are ASCII, False otherwise." },

@@ -61,6 +61,8 @@ const freeLists: PyTuple[][] = [];
 for (let i = 0; i < NFREELISTS; i++) freeLists.push([]);
 
 registerFreeList({
+  clearRank: 0,
+  statsRank: 3,
   clear(): void {
     for (const list of freeLists) {
       while (list.length > 0) freeGCObject(list.pop()!);

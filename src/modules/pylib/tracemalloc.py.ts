@@ -572,19 +572,12 @@ class Snapshot:
             return Snapshot(self.traces._traces.copy(), self.traceback_limit)
         include_filters = [f for f in filters if f.inclusive]
         exclude_filters = [f for f in filters if not f.inclusive]
-        # Filters look at the domain and the frames only; _get_traces shares one traceback
-        # tuple between traces, so each (domain, traceback) is decided once.
-        decided = {}
-        kept = []
-        for trace in self.traces._traces:
-            key = (trace[0], trace[2])
-            keep = decided.get(key)
-            if keep is None:
-                keep = self._filter_trace(include_filters, exclude_filters, trace)
-                decided[key] = keep
-            if keep:
-                kept.append(trace)
-        return Snapshot(kept, self.traceback_limit)
+        # Each trace is tested as 3.11 does, without per-call key tuples: they would be freed
+        # with this frame, after the snapshot it was called on, and sit on top of the tuple
+        # free list where 3.11 leaves that snapshot's (untraced) frame tuples.
+        new_traces = [trace for trace in self.traces._traces
+                      if self._filter_trace(include_filters, exclude_filters, trace)]
+        return Snapshot(new_traces, self.traceback_limit)
 
     def _group_by(self, key_type, cumulative):
         if key_type not in ('traceback', 'filename', 'lineno'):

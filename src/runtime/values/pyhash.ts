@@ -112,6 +112,33 @@ export function setHashSeed(seed: number | "random"): void {
   readKey();
 }
 
+/**
+ * PYTHONHASHSEED's text as a seed: unset, empty or "random" give "random"; a decimal integer
+ * in [0; 4294967295] gives that number; anything else gives null (CPython refuses to start).
+ */
+export function parseHashSeed(text: string | null): number | "random" | null {
+  if (text === null || text === "" || text === "random") return "random";
+  if (!/^\d+$/.test(text)) return null;
+  const n = Number(text);
+  return n > 4294967295 ? null : n;
+}
+
+// CPython derives its key before it creates a single str. heapscope's modules create and
+// hash static strings (identifiers, type dicts) as they load, so a host that wants a key
+// other than the default zero one sets it before loading them, and it stays for the process.
+let presetSeed = false;
+
+/** Sets the key before the runtime's modules load; later setHashSeed requests are ignored. */
+export function presetHashSeed(seed: number | "random"): void {
+  setHashSeed(seed);
+  presetSeed = true;
+}
+
+/** True when a host chose the key before any string was hashed (see presetHashSeed). */
+export function hashSeedWasPreset(): boolean {
+  return presetSeed;
+}
+
 /** A copy of the 24-byte hash secret (the SipHash key is its first 16 bytes). */
 export function getHashSecret(): Uint8Array {
   return secret.slice();
