@@ -1,8 +1,7 @@
 // The eval loop (ceval.ts and its helpers) through whole programs: each case's expected
 // stdout, stderr and exit status were measured with CPython 3.11.7 (python3) running the
 // same source under the same path. Run in-process with pythonrun's runProgram.
-import { describe, expect, it } from "vitest";
-import { runCase, type ProgramCase } from "./vm.testutil.js";
+import { describeCases, type ProgramCase } from "./vm.testutil.js";
 
 const SUITE = "eval loop";
 
@@ -87,18 +86,4 @@ const cases: ProgramCase[] = [
 ];
 
 
-/** Object addresses differ from run to run (CPython's too): compare them as 0xADDR. */
-function normalize(text: string): string {
-  return text.replace(/0x[0-9a-f]+/g, "0xADDR");
-}
-
-describe(SUITE, () => {
-  for (const c of cases) {
-    it(c.name, async () => {
-      const got = await runCase(c);
-      expect(normalize(got.stdout)).toBe(normalize(c.stdout));
-      expect(normalize(got.stderr)).toBe(normalize(c.stderr));
-      expect(got.status).toBe(c.status);
-    });
-  }
-});
+describeCases(SUITE, cases);

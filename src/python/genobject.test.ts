@@ -1,8 +1,7 @@
 // Generators, coroutines and async generators (genobject.ts, genmethods.ts, asyncgen.ts,
 // asyncops.ts): send / throw / close, yield from delegation, PEP 479, await and async
 // for/with driven by hand. Expected outputs measured with CPython 3.11.7.
-import { describe, expect, it } from "vitest";
-import { runCase, type ProgramCase } from "./vm.testutil.js";
+import { describeCases, type ProgramCase } from "./vm.testutil.js";
 
 const SUITE = "generators and coroutines";
 
@@ -38,18 +37,4 @@ const cases: ProgramCase[] = [
 ];
 
 
-/** Object addresses differ from run to run (CPython's too): compare them as 0xADDR. */
-function normalize(text: string): string {
-  return text.replace(/0x[0-9a-f]+/g, "0xADDR");
-}
-
-describe(SUITE, () => {
-  for (const c of cases) {
-    it(c.name, async () => {
-      const got = await runCase(c);
-      expect(normalize(got.stdout)).toBe(normalize(c.stdout));
-      expect(normalize(got.stderr)).toBe(normalize(c.stderr));
-      expect(got.status).toBe(c.status);
-    });
-  }
-});
+describeCases(SUITE, cases);

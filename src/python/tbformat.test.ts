@@ -2,8 +2,7 @@
 // suggestions.ts): 3.11's caret lines, chained exceptions, exception groups, notes,
 // "Did you mean" suggestions, SyntaxError locations, and the exit statuses of SystemExit.
 // Expected outputs measured with CPython 3.11.7 under the same paths.
-import { describe, expect, it } from "vitest";
-import { runCase, type ProgramCase } from "./vm.testutil.js";
+import { describeCases, type ProgramCase } from "./vm.testutil.js";
 
 const SUITE = "uncaught exceptions";
 
@@ -179,18 +178,4 @@ const cases: ProgramCase[] = [
 ];
 
 
-/** Object addresses differ from run to run (CPython's too): compare them as 0xADDR. */
-function normalize(text: string): string {
-  return text.replace(/0x[0-9a-f]+/g, "0xADDR");
-}
-
-describe(SUITE, () => {
-  for (const c of cases) {
-    it(c.name, async () => {
-      const got = await runCase(c);
-      expect(normalize(got.stdout)).toBe(normalize(c.stdout));
-      expect(normalize(got.stderr)).toBe(normalize(c.stderr));
-      expect(got.status).toBe(c.status);
-    });
-  }
-});
+describeCases(SUITE, cases);

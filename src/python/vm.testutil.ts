@@ -2,6 +2,7 @@
 // `heapscope run` does (pythonrun's runProgram: start-up, __main__, uncaught exceptions,
 // finalization) and collects stdout, stderr and the exit status. Only tests import this.
 
+import { describe, expect, it } from "vitest";
 import "../runtime/load.js";
 import "../modules/all.js";
 import { runProgram } from "../modules/pythonrun.js";
@@ -47,4 +48,23 @@ export async function runCase(c: Pick<ProgramCase, "name" | "source" | "options"
     },
   });
   return { stdout, stderr, status };
+}
+
+/** Object addresses differ from run to run (CPython's too): compare them as 0xADDR. */
+function normalizeAddresses(text: string): string {
+  return text.replace(/0x[0-9a-f]+/g, "0xADDR");
+}
+
+/** One vitest test per case: stdout, stderr and status must be CPython's (addresses aside). */
+export function describeCases(suite: string, cases: readonly ProgramCase[]): void {
+  describe(suite, () => {
+    for (const c of cases) {
+      it(c.name, async () => {
+        const got = await runCase(c);
+        expect(normalizeAddresses(got.stdout)).toBe(normalizeAddresses(c.stdout));
+        expect(normalizeAddresses(got.stderr)).toBe(normalizeAddresses(c.stderr));
+        expect(got.status).toBe(c.status);
+      });
+    }
+  });
 }
