@@ -1,7 +1,7 @@
 // Expected outputs measured on CPython 3.11.7 (each program run as
 // /tmp/heapscope-test/prog.py with python3), generated once and kept literal here.
 import { describe, expect, test } from "vitest";
-import { runProgramText } from "../modules/iomodule_testutil.js";
+import { runProgramText } from "../../src/modules/iomodule_testutil.js";
 
 const FILE = "/tmp/heapscope-test/prog.py";
 

@@ -4,8 +4,8 @@
 // (abstract.ts), code.replace() (codereplace.ts). Expected outputs measured on CPython
 // 3.11.7 (python3 -c SOURCE) and kept literal here.
 import { describe, expect, test } from "vitest";
-import "../runtime/load.js";
-import { runPython } from "../modules/bltin_testing.js";
+import "../../src/runtime/load.js";
+import { runPython } from "../../src/modules/bltin_testing.js";
 
 function run(source: string): string {
   const r = runPython(source);

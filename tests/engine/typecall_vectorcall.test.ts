@@ -3,7 +3,7 @@
 // shows in the argument's reference count inside the call. Expected outputs measured on
 // CPython 3.11.7 (python3 -c SOURCE) and kept literal here.
 import { describe, expect, test } from "vitest";
-import { runPython } from "../modules/bltin_testing.js";
+import { runPython } from "../../src/modules/bltin_testing.js";
 
 function run(source: string): string {
   const r = runPython(source);

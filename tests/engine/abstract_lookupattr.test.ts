@@ -3,9 +3,9 @@
 // (its args tuple shows). Expected values measured on CPython 3.11.7.
 
 import { describe, expect, test } from "vitest";
-import { runPython } from "../modules/bltin_testing.js";
-import "../modules/gcmodule.js";
-import "../modules/weakrefmodule.js";
+import { runPython } from "../../src/modules/bltin_testing.js";
+import "../../src/modules/gcmodule.js";
+import "../../src/modules/weakrefmodule.js";
 
 describe("_PyObject_LookupAttr", () => {
   test("no exception is allocated for a missing name", () => {

@@ -1,11 +1,11 @@
-// Test support for the eval loop's tests: runs a whole program in this process the way
-// `heapscope run` does (pythonrun's runProgram: start-up, __main__, uncaught exceptions,
+// Test support for the engine tests that run whole programs: runs one in this process the
+// way `heapscope run` does (pythonrun's runProgram: start-up, __main__, uncaught exceptions,
 // finalization) and collects stdout, stderr and the exit status. Only tests import this.
 
 import { describe, expect, it } from "vitest";
-import "../runtime/load.js";
-import "../modules/all.js";
-import { runProgram } from "../modules/pythonrun.js";
+import "../../src/runtime/load.js";
+import "../../src/modules/all.js";
+import { runProgram } from "../../src/modules/pythonrun.js";
 
 export interface ProgramCase {
   name: string;

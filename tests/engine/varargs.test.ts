@@ -3,9 +3,9 @@
 // measured on CPython 3.11.7.
 
 import { describe, expect, test } from "vitest";
-import { runPython } from "../modules/bltin_testing.js";
-import "../modules/gcmodule.js";
-import "../modules/weakrefmodule.js";
+import { runPython } from "../../src/modules/bltin_testing.js";
+import "../../src/modules/gcmodule.js";
+import "../../src/modules/weakrefmodule.js";
 
 function run(source: string): string {
   const r = runPython(source);

@@ -2,9 +2,9 @@
 // in every base's tp_subclasses. Expected values measured on CPython 3.11.7.
 
 import { describe, expect, test } from "vitest";
-import { runPython } from "../modules/bltin_testing.js";
-import "../modules/gcmodule.js";
-import "../modules/weakrefmodule.js";
+import { runPython } from "../../src/modules/bltin_testing.js";
+import "../../src/modules/gcmodule.js";
+import "../../src/modules/weakrefmodule.js";
 
 function run(source: string): string {
   const r = runPython(source);

@@ -2,7 +2,7 @@
 // Python: `list[int]`, `int | str`, isinstance through unions, __class_getitem__ of builtin
 // and collections types. Expected outputs measured on CPython 3.11.7 (python3 -c SOURCE).
 import { describe, expect, test } from "vitest";
-import { runProgram } from "../modules/stdlib_b.testutil.js";
+import { runProgram } from "../../src/modules/stdlib_b.testutil.js";
 
 function run(source: string): string {
   return runProgram(source, "ga.py");
